@@ -1,0 +1,354 @@
+//! Typed settings, read once from `INTAKE_*` environment variables at start.
+//!
+//! A bad value stops the process with one line naming the variable (see [`ConfigError`]).
+
+use std::{net::SocketAddr, path::PathBuf, str::FromStr, time::Duration};
+
+use base64::Engine as _;
+use lettre::message::Mailbox;
+use secrecy::{ExposeSecret, SecretBox, SecretString};
+
+/// Everything the process needs to know about its environment.
+#[derive(Debug)]
+pub struct Settings {
+    /// `None`: start a private PostgreSQL cluster under `data_dir/pg`.
+    pub database_url: Option<SecretString>,
+    pub data_dir: PathBuf,
+    pub listen: SocketAddr,
+    /// Absolute base for links in emails, without a trailing slash.
+    pub base_url: String,
+    /// `None`: write `.eml` files under `data_dir/mail`.
+    pub smtp_url: Option<SecretString>,
+    pub firm_email: Mailbox,
+    pub mail_from: Mailbox,
+    pub firm_name: String,
+    pub firm_time_zone: chrono_tz::Tz,
+    pub session_key: SessionKey,
+    pub rate_limit: RateLimit,
+    pub secure_cookies: bool,
+    pub outbox: OutboxSettings,
+}
+
+/// The cookie encryption key: 64 bytes or more, never printed.
+pub struct SessionKey {
+    bytes: SecretBox<Vec<u8>>,
+    /// True when no key was configured and one was drawn at random for this process.
+    pub ephemeral: bool,
+}
+
+impl SessionKey {
+    pub fn random() -> Self {
+        let mut bytes = vec![0u8; 64];
+        rand::fill(&mut bytes[..]);
+        Self {
+            bytes: SecretBox::new(Box::new(bytes)),
+            ephemeral: true,
+        }
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        self.bytes.expose_secret()
+    }
+}
+
+impl std::fmt::Debug for SessionKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SessionKey([REDACTED])")
+    }
+}
+
+/// Limit on POST requests per client address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RateLimit {
+    Off,
+    PerMinute(u64),
+}
+
+impl RateLimit {
+    pub const DEFAULT: RateLimit = RateLimit::PerMinute(60);
+}
+
+/// Delivery policy of the email outbox worker.
+#[derive(Debug, Clone, Copy)]
+pub struct OutboxSettings {
+    /// A message is marked dead after this many failed attempts.
+    pub max_attempts: i32,
+    /// Delay before the first retry; doubled after each failure.
+    pub base_backoff: Duration,
+    /// How often the worker looks for due rows when no notification wakes it.
+    pub poll_interval: Duration,
+}
+
+impl Default for OutboxSettings {
+    fn default() -> Self {
+        Self {
+            max_attempts: 8,
+            base_backoff: Duration::from_secs(60),
+            poll_interval: Duration::from_secs(5),
+        }
+    }
+}
+
+/// A configuration value that cannot be used, with the variable that holds it.
+#[derive(Debug, thiserror::Error)]
+#[error("{var}: {problem}")]
+pub struct ConfigError {
+    pub var: &'static str,
+    pub problem: String,
+}
+
+impl ConfigError {
+    fn new(var: &'static str, problem: impl Into<String>) -> Self {
+        Self {
+            var,
+            problem: problem.into(),
+        }
+    }
+}
+
+impl Settings {
+    /// Reads the process environment (after an optional `.env` file).
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|key| std::env::var(key).ok())
+    }
+
+    /// Reads settings through `get`, so tests can supply their own variables.
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let var = |key: &'static str| get(key).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+
+        let database_url = var("INTAKE_DATABASE_URL").or_else(|| var("DATABASE_URL"));
+        if let Some(url) = &database_url
+            && !(url.starts_with("postgres://") || url.starts_with("postgresql://"))
+        {
+            let name = if var("INTAKE_DATABASE_URL").is_some() {
+                "INTAKE_DATABASE_URL"
+            } else {
+                "DATABASE_URL"
+            };
+            return Err(ConfigError::new(name, "must be a postgres:// or postgresql:// URL"));
+        }
+
+        let data_dir = PathBuf::from(var("INTAKE_DATA_DIR").unwrap_or_else(|| "./var".into()));
+
+        let listen = match var("INTAKE_LISTEN") {
+            None => SocketAddr::from(([127, 0, 0, 1], 8080)),
+            Some(v) => SocketAddr::from_str(&v).map_err(|_| {
+                ConfigError::new("INTAKE_LISTEN", format!("`{v}` is not an address like 127.0.0.1:8080"))
+            })?,
+        };
+
+        let base_url = match var("INTAKE_BASE_URL") {
+            None => format!("http://{listen}"),
+            Some(v) => parse_base_url(&v)
+                .ok_or_else(|| ConfigError::new("INTAKE_BASE_URL", format!("`{v}` is not an absolute http(s) URL")))?,
+        };
+
+        let smtp_url = match var("INTAKE_SMTP_URL") {
+            None => None,
+            Some(v) => {
+                lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::from_url(&v)
+                    .map_err(|_| ConfigError::new("INTAKE_SMTP_URL", "is not a valid smtp:// or smtps:// URL"))?;
+                Some(SecretString::from(v))
+            }
+        };
+
+        let firm_name = var("INTAKE_FIRM_NAME").unwrap_or_else(|| "Northbridge Immigration Law".into());
+        if firm_name.chars().count() > 120 || firm_name.chars().any(char::is_control) {
+            return Err(ConfigError::new(
+                "INTAKE_FIRM_NAME",
+                "must be one line of at most 120 characters",
+            ));
+        }
+
+        let firm_address = var("INTAKE_FIRM_EMAIL").unwrap_or_else(|| "consultations@example.com".into());
+        let firm_address: lettre::Address = firm_address
+            .parse()
+            .map_err(|_| ConfigError::new("INTAKE_FIRM_EMAIL", format!("`{firm_address}` is not an email address")))?;
+        let firm_email = Mailbox::new(Some(firm_name.clone()), firm_address);
+
+        let mail_from = match var("INTAKE_MAIL_FROM") {
+            None => firm_email.clone(),
+            Some(v) => v
+                .parse::<Mailbox>()
+                .map_err(|_| ConfigError::new("INTAKE_MAIL_FROM", format!("`{v}` is not an email address")))?,
+        };
+
+        let firm_time_zone = match var("INTAKE_FIRM_TIME_ZONE") {
+            None => chrono_tz::America::Toronto,
+            Some(v) => v.parse::<chrono_tz::Tz>().map_err(|_| {
+                ConfigError::new(
+                    "INTAKE_FIRM_TIME_ZONE",
+                    format!("`{v}` is not an IANA time zone such as America/Toronto"),
+                )
+            })?,
+        };
+
+        let session_key = match var("INTAKE_SESSION_KEY") {
+            None => SessionKey::random(),
+            Some(v) => {
+                let bytes = base64::engine::general_purpose::STANDARD
+                    .decode(v.as_bytes())
+                    .or_else(|_| base64::engine::general_purpose::URL_SAFE.decode(v.as_bytes()))
+                    .map_err(|_| ConfigError::new("INTAKE_SESSION_KEY", "is not valid base64"))?;
+                if bytes.len() < 64 {
+                    return Err(ConfigError::new(
+                        "INTAKE_SESSION_KEY",
+                        format!(
+                            "must decode to at least 64 bytes (it has {}); try `openssl rand -base64 64`",
+                            bytes.len()
+                        ),
+                    ));
+                }
+                SessionKey {
+                    bytes: SecretBox::new(Box::new(bytes)),
+                    ephemeral: false,
+                }
+            }
+        };
+
+        let rate_limit = match var("INTAKE_RATE_LIMIT")
+            .as_deref()
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            None | Some("on") => RateLimit::DEFAULT,
+            Some("off") => RateLimit::Off,
+            Some(v) => match v.parse::<u64>() {
+                Ok(n) if n > 0 => RateLimit::PerMinute(n),
+                _ => {
+                    return Err(ConfigError::new(
+                        "INTAKE_RATE_LIMIT",
+                        format!("`{v}` should be on, off, or the number of POSTs allowed per minute per address"),
+                    ));
+                }
+            },
+        };
+
+        let secure_cookies = match var("INTAKE_SECURE_COOKIES") {
+            None => base_url.starts_with("https://"),
+            Some(v) => {
+                parse_bool(&v).ok_or_else(|| ConfigError::new("INTAKE_SECURE_COOKIES", "must be true or false"))?
+            }
+        };
+
+        let mut outbox = OutboxSettings::default();
+        if let Some(v) = var("INTAKE_OUTBOX_MAX_ATTEMPTS") {
+            outbox.max_attempts = v
+                .parse()
+                .ok()
+                .filter(|n| (1..=100).contains(n))
+                .ok_or_else(|| ConfigError::new("INTAKE_OUTBOX_MAX_ATTEMPTS", "must be a number from 1 to 100"))?;
+        }
+
+        Ok(Self {
+            database_url: database_url.map(SecretString::from),
+            data_dir,
+            listen,
+            base_url,
+            smtp_url,
+            firm_email,
+            mail_from,
+            firm_name,
+            firm_time_zone,
+            session_key,
+            rate_limit,
+            secure_cookies,
+            outbox,
+        })
+    }
+}
+
+fn parse_base_url(v: &str) -> Option<String> {
+    let v = v.trim_end_matches('/');
+    let rest = v.strip_prefix("https://").or_else(|| v.strip_prefix("http://"))?;
+    let host = rest.split('/').next().unwrap_or_default();
+    let valid = !host.is_empty()
+        && !v
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '?' || c == '#');
+    valid.then(|| v.to_owned())
+}
+
+fn parse_bool(v: &str) -> Option<bool> {
+    match v.to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Some(true),
+        "0" | "false" | "no" | "off" => Some(false),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn settings(vars: &[(&str, &str)]) -> Result<Settings, ConfigError> {
+        let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Settings::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_need_no_variables() {
+        let s = settings(&[]).unwrap();
+        assert!(s.database_url.is_none());
+        assert_eq!(s.listen.to_string(), "127.0.0.1:8080");
+        assert_eq!(s.base_url, "http://127.0.0.1:8080");
+        assert_eq!(s.firm_time_zone, chrono_tz::America::Toronto);
+        assert_eq!(s.rate_limit, RateLimit::DEFAULT);
+        assert!(s.session_key.ephemeral);
+        assert!(!s.secure_cookies);
+    }
+
+    #[test]
+    fn each_bad_value_names_its_variable() {
+        for (var, value) in [
+            ("INTAKE_LISTEN", "localhost"),
+            ("INTAKE_BASE_URL", "ftp://x"),
+            ("INTAKE_FIRM_EMAIL", "not an email"),
+            ("INTAKE_FIRM_TIME_ZONE", "Mars/Olympus"),
+            ("INTAKE_SESSION_KEY", "c2hvcnQ="),
+            ("INTAKE_RATE_LIMIT", "lots"),
+            ("INTAKE_SECURE_COOKIES", "maybe"),
+            ("INTAKE_DATABASE_URL", "mysql://x"),
+            ("INTAKE_SMTP_URL", "http://x"),
+        ] {
+            let err = settings(&[(var, value)]).unwrap_err();
+            assert_eq!(err.var, var, "{value}");
+            assert!(err.to_string().starts_with(var));
+            assert!(!err.to_string().contains('\n'));
+        }
+    }
+
+    #[test]
+    fn https_base_url_turns_on_secure_cookies() {
+        let s = settings(&[("INTAKE_BASE_URL", "https://intake.example.com/")]).unwrap();
+        assert_eq!(s.base_url, "https://intake.example.com");
+        assert!(s.secure_cookies);
+    }
+
+    #[test]
+    fn secrets_never_print() {
+        let key = base64::engine::general_purpose::STANDARD.encode([7u8; 64]);
+        let s = settings(&[
+            ("INTAKE_SESSION_KEY", key.as_str()),
+            ("INTAKE_DATABASE_URL", "postgres://u:hunter2@db/intake"),
+        ])
+        .unwrap();
+        let printed = format!("{s:?}");
+        assert!(!printed.contains("hunter2"));
+        assert!(!printed.contains(&key));
+        assert!(!s.session_key.ephemeral);
+    }
+
+    #[test]
+    fn rate_limit_accepts_off_and_numbers() {
+        assert_eq!(
+            settings(&[("INTAKE_RATE_LIMIT", "off")]).unwrap().rate_limit,
+            RateLimit::Off
+        );
+        assert_eq!(
+            settings(&[("INTAKE_RATE_LIMIT", "500")]).unwrap().rate_limit,
+            RateLimit::PerMinute(500)
+        );
+    }
+}

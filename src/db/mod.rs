@@ -1,0 +1,10 @@
+//! All SQL of the application, as free functions over a connection or pool.
+
+pub mod enquiries;
+pub mod health;
+pub mod outbox;
+
+use sqlx::migrate::Migrator;
+
+/// The migrations under `migrations/`, compiled in.
+pub static MIGRATOR: Migrator = sqlx::migrate!("./migrations");

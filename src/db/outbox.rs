@@ -1,0 +1,131 @@
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use sqlx::{PgConnection, types::Json};
+use uuid::Uuid;
+
+/// A file attached to an email (e.g. a calendar invite).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Attachment {
+    pub filename: String,
+    pub content_type: String,
+    pub content: String,
+}
+
+/// An email ready to be stored: rendered, addressed, in its recipient's language.
+#[derive(Debug)]
+pub struct NewEmail<'a> {
+    pub kind: &'a str,
+    pub language: &'a str,
+    pub to_name: Option<&'a str>,
+    pub to_address: &'a str,
+    pub reply_to: Option<&'a str>,
+    pub subject: &'a str,
+    pub body_text: &'a str,
+    pub body_html: &'a str,
+    pub attachments: &'a [Attachment],
+    /// `None`: due now.
+    pub due_at: Option<DateTime<Utc>>,
+}
+
+/// A stored email claimed for delivery.
+#[derive(Debug)]
+pub struct OutboxEmail {
+    pub email_outbox_id: Uuid,
+    pub to_name: Option<String>,
+    pub to_address: String,
+    pub reply_to: Option<String>,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+    pub attachments: Json<Vec<Attachment>>,
+    pub attempts: i32,
+}
+
+/// Stores the email and wakes the workers when the surrounding transaction commits.
+#[tracing::instrument(skip_all, fields(kind = email.kind))]
+pub async fn insert(conn: &mut PgConnection, email: &NewEmail<'_>) -> sqlx::Result<Uuid> {
+    let id = Uuid::now_v7();
+    sqlx::query!(
+        "insert into email_outbox
+            (email_outbox_id, kind, language, to_name, to_address, reply_to, subject, body_text, body_html,
+             attachments, next_attempt_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, coalesce($11, now()))",
+        id,
+        email.kind,
+        email.language,
+        email.to_name,
+        email.to_address,
+        email.reply_to,
+        email.subject,
+        email.body_text,
+        email.body_html,
+        Json(email.attachments) as _,
+        email.due_at,
+    )
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query!("select pg_notify('email_outbox', '')")
+        .execute(conn)
+        .await?;
+    Ok(id)
+}
+
+/// Locks the oldest due email, skipping those other workers hold. The lock lasts until the
+/// transaction ends, so no other worker can send it meanwhile.
+pub async fn claim_due(conn: &mut PgConnection) -> sqlx::Result<Option<OutboxEmail>> {
+    sqlx::query_as!(
+        OutboxEmail,
+        r#"select email_outbox_id, to_name, to_address, reply_to, subject, body_text, body_html,
+                  attachments as "attachments: Json<Vec<Attachment>>", attempts
+           from email_outbox
+           where status = 'pending' and next_attempt_at <= now()
+           order by next_attempt_at
+           limit 1
+           for update skip locked"#
+    )
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn mark_sent(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update email_outbox
+         set status = 'sent', attempts = attempts + 1, sent_at = now(), last_error = null, updated_at = now()
+         where email_outbox_id = $1",
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Records a failed attempt: due again after `base_backoff × 2^attempts`, or dead once
+/// `max_attempts` is reached (at once when `permanent`). Returns whether the row is now dead.
+pub async fn mark_failed(
+    conn: &mut PgConnection,
+    id: Uuid,
+    error: &str,
+    permanent: bool,
+    max_attempts: i32,
+    base_backoff: Duration,
+) -> sqlx::Result<bool> {
+    let status = sqlx::query_scalar!(
+        "update email_outbox
+         set attempts = attempts + 1,
+             last_error = $2,
+             next_attempt_at = now() + make_interval(secs => $3 * power(2, attempts)),
+             status = case when $4 or attempts + 1 >= $5 then 'dead' else 'pending' end,
+             updated_at = now()
+         where email_outbox_id = $1
+         returning status",
+        id,
+        error,
+        base_backoff.as_secs_f64(),
+        permanent,
+        max_attempts,
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(status == "dead")
+}

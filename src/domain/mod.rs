@@ -1,0 +1,5 @@
+//! Parsed, valid values: once a newtype exists, its content is known to be acceptable.
+
+pub mod email_address;
+pub mod enquiry;
+pub mod person_name;

@@ -1,0 +1,135 @@
+//! The emails we send. Each is a struct with the data it shows, rendered in its recipient's
+//! language from three templates: `subject.txt`, `body.txt` and `body.html`.
+
+use askama::Template;
+use lettre::{
+    Message,
+    message::{Attachment as MailAttachment, Mailbox, MultiPart, header::ContentType},
+};
+
+use crate::{db::outbox::OutboxEmail, i18n::Lang};
+
+/// An email rendered and ready to be stored in the outbox.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// What every email template may use: its language and the firm's name.
+#[derive(Debug, Clone)]
+pub struct EmailCtx {
+    pub lang: Lang,
+    pub firm_name: String,
+}
+
+impl EmailCtx {
+    pub fn t(&self, key: &str) -> String {
+        self.lang.t_args(key, &[("firm", &self.firm_name)])
+    }
+
+    pub fn t1(&self, key: &str, name: &'static str, value: &str) -> String {
+        self.lang.t_args(key, &[("firm", &self.firm_name), (name, value)])
+    }
+}
+
+/// An email of one kind (its templates live in `templates/emails/<KIND>/`).
+pub trait EmailMessage {
+    const KIND: &'static str;
+    fn ctx(&self) -> &EmailCtx;
+    fn render(&self) -> askama::Result<Rendered>;
+}
+
+/// Declares the three templates of an email kind for `$data` and implements [`EmailMessage`].
+macro_rules! email_templates {
+    ($data:ident, $kind:tt, $subject:tt, $text:tt, $html:tt) => {
+        const _: () = {
+            #[derive(Template)]
+            #[template(path = $subject)]
+            struct Subject<'a> {
+                m: &'a $data,
+            }
+            #[derive(Template)]
+            #[template(path = $text)]
+            struct Text<'a> {
+                m: &'a $data,
+            }
+            #[derive(Template)]
+            #[template(path = $html)]
+            struct Html<'a> {
+                m: &'a $data,
+            }
+            impl EmailMessage for $data {
+                const KIND: &'static str = $kind;
+                fn ctx(&self) -> &EmailCtx {
+                    &self.ctx
+                }
+                fn render(&self) -> askama::Result<Rendered> {
+                    Ok(Rendered {
+                        subject: one_line(&Subject { m: self }.render()?),
+                        text: Text { m: self }.render()?,
+                        html: Html { m: self }.render()?,
+                    })
+                }
+            }
+        };
+    };
+}
+
+/// To the firm: someone wrote through the contact form.
+#[derive(Debug)]
+pub struct EnquiryReceived {
+    pub ctx: EmailCtx,
+    pub full_name: String,
+    pub email: String,
+    pub message: String,
+    pub received_at: String,
+}
+
+email_templates!(
+    EnquiryReceived,
+    "enquiry_received",
+    "emails/enquiry_received/subject.txt",
+    "emails/enquiry_received/body.txt",
+    "emails/enquiry_received/body.html"
+);
+
+/// Subjects are one line whatever the data in them.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Builds the MIME message of a stored email. Names and addresses go through lettre's types, so no
+/// stored value can add a header. An error here is permanent: retrying would not change it.
+pub fn build(email: &OutboxEmail, from: &Mailbox) -> Result<Message, String> {
+    let to_address = email
+        .to_address
+        .parse()
+        .map_err(|_| "invalid recipient address".to_owned())?;
+    let to = Mailbox::new(email.to_name.clone(), to_address);
+    let mut builder = Message::builder()
+        .from(from.clone())
+        .to(to)
+        .subject(one_line(&email.subject))
+        .message_id(Some(format!("<{}@{}>", email.email_outbox_id, from.email.domain())));
+    if let Some(reply_to) = &email.reply_to {
+        let reply_to: Mailbox = reply_to.parse().map_err(|_| "invalid reply-to address".to_owned())?;
+        builder = builder.reply_to(reply_to);
+    }
+    let alternative = MultiPart::alternative_plain_html(email.body_text.clone(), email.body_html.clone());
+    let message = if email.attachments.is_empty() {
+        builder.multipart(alternative)
+    } else {
+        let mut mixed = MultiPart::mixed().multipart(alternative);
+        for attachment in email.attachments.iter() {
+            let content_type = ContentType::parse(&attachment.content_type)
+                .map_err(|_| "invalid attachment content type".to_owned())?;
+            mixed = mixed.singlepart(
+                MailAttachment::new(attachment.filename.clone()).body(attachment.content.clone(), content_type),
+            );
+        }
+        builder.multipart(mixed)
+    };
+    message.map_err(|e| format!("cannot build message: {e}"))
+}

@@ -1,0 +1,2 @@
+home-title = Work in Canada as an IT professional
+home-lead = Placeholder.

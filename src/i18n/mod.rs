@@ -1,0 +1,186 @@
+//! English and French: the language is the first path segment, the text lives in Fluent files
+//! under `src/i18n/locales/{en,fr}/` (compiled into the binary).
+
+use std::{borrow::Cow, collections::HashMap, fmt};
+
+use fluent_templates::{LanguageIdentifier, Loader, fluent_bundle::FluentValue, langid};
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./src/i18n/locales",
+        fallback_language: "en",
+        // No Unicode isolation marks around arguments: they would end up in HTML attributes and emails.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+static EN: LanguageIdentifier = langid!("en");
+static FR: LanguageIdentifier = langid!("fr");
+
+/// A language the site is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    En,
+    Fr,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "en" => Some(Lang::En),
+            "fr" => Some(Lang::Fr),
+            _ => None,
+        }
+    }
+
+    /// The other language, for the language switch.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Fr,
+            Lang::Fr => Lang::En,
+        }
+    }
+
+    /// The language's own name for itself ("English", "Français").
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Fr => "Français",
+        }
+    }
+
+    /// The language of a path such as `/fr/apply`, if its first segment names one.
+    pub fn from_path(path: &str) -> Option<Lang> {
+        Lang::from_code(path.trim_start_matches('/').split('/').next().unwrap_or_default())
+    }
+
+    /// The first supported language of an `Accept-Language` header, English when none is.
+    pub fn negotiate(accept_language: Option<&str>) -> Lang {
+        let Some(header) = accept_language else { return Lang::En };
+        let mut ranked: Vec<(f32, Lang)> = header
+            .split(',')
+            .filter_map(|part| {
+                let mut pieces = part.trim().split(';');
+                let tag = pieces.next()?.trim().to_ascii_lowercase();
+                let q = pieces
+                    .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.trim().parse::<f32>().ok()))
+                    .unwrap_or(1.0);
+                let primary = tag.split('-').next()?;
+                Lang::from_code(primary).filter(|_| q > 0.0).map(|lang| (q, lang))
+            })
+            .collect();
+        // Stable sort keeps header order among equal weights.
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+        ranked.first().map_or(Lang::En, |(_, lang)| *lang)
+    }
+
+    fn id(self) -> &'static LanguageIdentifier {
+        match self {
+            Lang::En => &EN,
+            Lang::Fr => &FR,
+        }
+    }
+
+    /// The message `key` in this language. A missing key shows the key itself (and the parity test fails).
+    pub fn t(self, key: &str) -> String {
+        LOCALES.try_lookup(self.id(), key).unwrap_or_else(|| key.to_owned())
+    }
+
+    /// The message `key` with named arguments.
+    pub fn t_args(self, key: &str, args: &[(&'static str, &str)]) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(name, value)| (Cow::Borrowed(*name), FluentValue::from(value.to_string())))
+            .collect();
+        LOCALES
+            .try_lookup_with_args(self.id(), key, &args)
+            .unwrap_or_else(|| key.to_owned())
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    /// Message ids (and their attributes) of every `.ftl` file of one locale.
+    fn keys(lang: Lang) -> BTreeSet<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("src/i18n/locales")
+            .join(lang.code());
+        let mut keys = BTreeSet::new();
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let source = std::fs::read_to_string(&path).unwrap();
+            let resource = fluent_syntax::parser::parse(source.as_str())
+                .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));
+            for entry in resource.body {
+                if let fluent_syntax::ast::Entry::Message(m) = entry {
+                    keys.insert(m.id.name.to_owned());
+                    for attr in m.attributes {
+                        keys.insert(format!("{}.{}", m.id.name, attr.id.name));
+                    }
+                }
+            }
+        }
+        keys
+    }
+
+    #[test]
+    fn every_key_exists_in_both_languages() {
+        let (en, fr) = (keys(Lang::En), keys(Lang::Fr));
+        assert!(!en.is_empty());
+        let only_en: Vec<_> = en.difference(&fr).collect();
+        let only_fr: Vec<_> = fr.difference(&en).collect();
+        assert!(
+            only_en.is_empty() && only_fr.is_empty(),
+            "missing in fr: {only_en:?}; missing in en: {only_fr:?}"
+        );
+    }
+
+    #[test]
+    fn lookups_are_translated() {
+        assert_eq!(Lang::En.t("lang-name"), "English");
+        assert_eq!(Lang::Fr.t("lang-name"), "Français");
+        assert!(
+            Lang::Fr
+                .t_args("footer-copyright", &[("firm", "Cabinet X"), ("year", "2026")])
+                .contains("Cabinet X")
+        );
+    }
+
+    #[test]
+    fn accept_language_negotiation() {
+        assert_eq!(Lang::negotiate(None), Lang::En);
+        assert_eq!(Lang::negotiate(Some("fr-CA,fr;q=0.9,en;q=0.8")), Lang::Fr);
+        assert_eq!(Lang::negotiate(Some("de-DE,de;q=0.9,fr;q=0.5,en;q=0.4")), Lang::Fr);
+        assert_eq!(Lang::negotiate(Some("en;q=0.2, fr;q=0.8")), Lang::Fr);
+        assert_eq!(Lang::negotiate(Some("de, es")), Lang::En);
+        assert_eq!(Lang::negotiate(Some("fr;q=0")), Lang::En);
+        assert_eq!(Lang::negotiate(Some("garbage;;;,")), Lang::En);
+    }
+
+    #[test]
+    fn language_of_a_path() {
+        assert_eq!(Lang::from_path("/fr/apply"), Some(Lang::Fr));
+        assert_eq!(Lang::from_path("/en/"), Some(Lang::En));
+        assert_eq!(Lang::from_path("/staff/login"), None);
+        assert_eq!(Lang::from_path("/french"), None);
+    }
+}

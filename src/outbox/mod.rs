@@ -1,0 +1,158 @@
+//! The transactional email outbox: `enqueue` stores a rendered email in the caller's transaction;
+//! the worker delivers due rows, one at a time per worker, each exactly once.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use lettre::message::Mailbox;
+use sqlx::{PgConnection, PgPool, postgres::PgListener};
+use tokio::sync::watch;
+use uuid::Uuid;
+
+use crate::{
+    config::OutboxSettings,
+    db::outbox::{self as store, Attachment, NewEmail},
+    email::{
+        mailer::Mailer,
+        messages::{self, EmailMessage},
+    },
+    error::AppError,
+    metrics::Metrics,
+};
+
+/// Renders `email` in its language and stores it for `to`, due at `due_at` (now when `None`).
+pub async fn enqueue<E: EmailMessage>(
+    conn: &mut PgConnection,
+    to: &Mailbox,
+    reply_to: Option<&Mailbox>,
+    email: &E,
+    attachments: &[Attachment],
+    due_at: Option<DateTime<Utc>>,
+) -> Result<Uuid, AppError> {
+    let rendered = email.render()?;
+    let to_address = to.email.to_string();
+    let reply_to = reply_to.map(ToString::to_string);
+    let id = store::insert(
+        conn,
+        &NewEmail {
+            kind: E::KIND,
+            language: email.ctx().lang.code(),
+            to_name: to.name.as_deref(),
+            to_address: &to_address,
+            reply_to: reply_to.as_deref(),
+            subject: &rendered.subject,
+            body_text: &rendered.text,
+            body_html: &rendered.html,
+            attachments,
+            due_at,
+        },
+    )
+    .await?;
+    Ok(id)
+}
+
+/// What one delivery attempt did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing was due.
+    Empty,
+    Sent(Uuid),
+    /// Failed; due again later.
+    Retry(Uuid),
+    /// Failed for good (permanent rejection or too many attempts).
+    Dead(Uuid),
+}
+
+/// Everything the worker needs.
+pub struct Worker {
+    pub pool: PgPool,
+    pub mailer: Mailer,
+    pub from: Mailbox,
+    pub settings: OutboxSettings,
+    pub metrics: Metrics,
+}
+
+impl Worker {
+    /// Claims the oldest due email, sends it, and records the result, all in one transaction.
+    pub async fn try_deliver_one(&self) -> Result<Outcome, AppError> {
+        let mut tx = self.pool.begin().await?;
+        let Some(email) = store::claim_due(&mut tx).await? else {
+            return Ok(Outcome::Empty);
+        };
+        let id = email.email_outbox_id;
+        let result = match messages::build(&email, &self.from) {
+            Ok(message) => self.mailer.send(message).await.map_err(|e| (e.permanent, e.message)),
+            Err(problem) => Err((true, problem)),
+        };
+        let outcome = match result {
+            Ok(()) => {
+                store::mark_sent(&mut tx, id).await?;
+                Outcome::Sent(id)
+            }
+            Err((permanent, error)) => {
+                let dead = store::mark_failed(
+                    &mut tx,
+                    id,
+                    &error,
+                    permanent,
+                    self.settings.max_attempts,
+                    self.settings.base_backoff,
+                )
+                .await?;
+                tracing::warn!(email_outbox_id = %id, attempt = email.attempts + 1, permanent, dead, "email delivery failed");
+                if dead { Outcome::Dead(id) } else { Outcome::Retry(id) }
+            }
+        };
+        tx.commit().await?;
+        let label = match outcome {
+            Outcome::Sent(_) => "sent",
+            Outcome::Retry(_) => "retry",
+            Outcome::Dead(_) => "dead",
+            Outcome::Empty => return Ok(outcome),
+        };
+        self.metrics.outbox_deliveries.with_label_values(&[label]).inc();
+        Ok(outcome)
+    }
+
+    /// Delivers due emails until `shutdown` turns true. Wakes on `NOTIFY email_outbox` and polls
+    /// every `poll_interval` for scheduled and retried rows.
+    pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
+        tracing::info!(transport = self.mailer.describe(), "outbox worker started");
+        let mut listener = self.listen().await;
+        while !*shutdown.borrow() {
+            loop {
+                match self.try_deliver_one().await {
+                    Ok(Outcome::Empty) => break,
+                    Ok(_) if *shutdown.borrow() => return,
+                    Ok(_) => {}
+                    Err(error) => {
+                        tracing::error!(?error, "outbox worker error");
+                        break;
+                    }
+                }
+            }
+            tokio::select! {
+                _ = shutdown.changed() => {}
+                _ = tokio::time::sleep(self.settings.poll_interval) => {}
+                notified = async {
+                    match listener.as_mut() {
+                        Some(l) => l.recv().await.map(drop),
+                        None => std::future::pending().await,
+                    }
+                } => {
+                    if notified.is_err() {
+                        // The listener reconnects by itself on the next recv; back off briefly.
+                        tokio::time::sleep(Duration::from_secs(1)).await;
+                    }
+                }
+            }
+        }
+        tracing::info!("outbox worker stopped");
+    }
+
+    async fn listen(&self) -> Option<PgListener> {
+        let mut listener = PgListener::connect_with(&self.pool).await.ok()?;
+        listener.listen("email_outbox").await.ok()?;
+        Some(listener)
+    }
+}

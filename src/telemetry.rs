@@ -1,0 +1,70 @@
+//! Logs: one line per request with its id, method, route pattern, status and duration. Paths with
+//! their values, query strings, addresses and bodies are never logged: they can hold personal data.
+
+use std::time::Instant;
+
+use actix_web::{
+    Error, HttpMessage,
+    body::MessageBody,
+    dev::{ServiceRequest, ServiceResponse},
+};
+use tracing::Span;
+use tracing_actix_web::{RequestId, RootSpanBuilder};
+use tracing_subscriber::{EnvFilter, fmt};
+
+/// Installs the global subscriber: `RUST_LOG` filters (default `info`), `INTAKE_LOG_FORMAT=json` for JSON lines.
+pub fn init() {
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,actix_server=warn"));
+    let json = std::env::var("INTAKE_LOG_FORMAT").is_ok_and(|v| v.eq_ignore_ascii_case("json"));
+    let builder = fmt()
+        .with_env_filter(filter)
+        .with_target(false)
+        .with_writer(std::io::stderr);
+    let _ = if json {
+        builder.json().try_init()
+    } else {
+        builder.try_init()
+    };
+}
+
+/// Root span of every request, without personal data.
+pub struct QuietRootSpan;
+
+struct Started(Instant);
+
+impl RootSpanBuilder for QuietRootSpan {
+    fn on_request_start(request: &ServiceRequest) -> Span {
+        request.extensions_mut().insert(Started(Instant::now()));
+        let request_id = request
+            .extensions()
+            .get::<RequestId>()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        let route = request.match_pattern().unwrap_or_else(|| "unmatched".to_owned());
+        tracing::info_span!("request", %request_id, method = %request.method(), %route)
+    }
+
+    fn on_request_end<B: MessageBody>(span: Span, outcome: &Result<ServiceResponse<B>, Error>) {
+        let _entered = span.enter();
+        match outcome {
+            Ok(response) => {
+                let ms = response
+                    .request()
+                    .extensions()
+                    .get::<Started>()
+                    .map(|s| s.0.elapsed().as_millis());
+                let status = response.status().as_u16();
+                if status >= 500 {
+                    tracing::error!(status, ms, "request done");
+                } else {
+                    tracing::info!(status, ms, "request done");
+                }
+            }
+            Err(error) => tracing::error!(
+                status = error.as_response_error().status_code().as_u16(),
+                "request failed"
+            ),
+        }
+    }
+}

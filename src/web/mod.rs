@@ -1,0 +1,19 @@
+//! The web shell shared by every page: page context, sessions, CSRF and honeypot guard, security
+//! headers, static assets, error pages, form helpers.
+
+pub mod assets;
+pub mod errors;
+pub mod form_guard;
+pub mod forms;
+pub mod page;
+pub mod security;
+pub mod session;
+
+use actix_web::{HttpResponse, http::header};
+
+/// `303 See Other` to `location`: the answer to a successful POST (actix's `Redirect` defaults to 307).
+pub fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location))
+        .finish()
+}

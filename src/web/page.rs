@@ -1,0 +1,108 @@
+//! `PageCtx`: what every page template needs (language, CSRF token, firm name, language switch).
+
+use std::future::{Ready, ready};
+
+use actix_session::SessionExt;
+use actix_web::{FromRequest, HttpRequest, dev::Payload, http::header, web};
+
+use crate::{error::AppError, i18n::Lang, startup::AppContext, web::session::TypedSession};
+
+/// The context of one rendered page.
+#[derive(Debug, Clone)]
+pub struct PageCtx {
+    pub lang: Lang,
+    pub csrf_token: String,
+    pub firm_name: String,
+    /// The path after the language segment (`/apply/gts`), to keep the page when switching language.
+    rest_of_path: String,
+    query: String,
+}
+
+impl PageCtx {
+    pub fn from_request_parts(req: &HttpRequest) -> PageCtx {
+        let path = req.path();
+        let lang = req
+            .match_info()
+            .get("lang")
+            .and_then(Lang::from_code)
+            .or_else(|| Lang::from_path(path))
+            .unwrap_or_else(|| {
+                Lang::negotiate(req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()))
+            });
+        let rest_of_path = match Lang::from_path(path) {
+            Some(l) => path.trim_start_matches('/')[l.code().len()..].to_owned(),
+            None => "/".to_owned(),
+        };
+        let session = req.get_session();
+        let firm_name = req
+            .app_data::<web::Data<AppContext>>()
+            .map(|app| app.settings.firm_name.clone())
+            .unwrap_or_default();
+        PageCtx {
+            lang,
+            csrf_token: TypedSession(&session).csrf_token(),
+            firm_name,
+            rest_of_path: if rest_of_path.is_empty() {
+                "/".to_owned()
+            } else {
+                rest_of_path
+            },
+            query: req.query_string().to_owned(),
+        }
+    }
+
+    /// Translated text; every message may use `{ $firm }`.
+    pub fn t(&self, key: &str) -> String {
+        self.lang.t_args(key, &[("firm", &self.firm_name)])
+    }
+
+    /// Translated text with one named argument besides `$firm`.
+    pub fn t1(&self, key: &str, name: &'static str, value: &str) -> String {
+        self.lang.t_args(key, &[("firm", &self.firm_name), (name, value)])
+    }
+
+    /// A site path in this page's language: `url("/apply")` → `/fr/apply`.
+    pub fn url(&self, rest: &str) -> String {
+        format!("/{}{}", self.lang.code(), rest)
+    }
+
+    /// This same page in the other language.
+    pub fn switch_url(&self) -> String {
+        let mut url = format!("/{}{}", self.lang.other().code(), self.rest_of_path);
+        if !self.query.is_empty() {
+            url.push('?');
+            url.push_str(&self.query);
+        }
+        url
+    }
+
+    pub fn other_lang(&self) -> Lang {
+        self.lang.other()
+    }
+
+    /// The URL of a compiled-in static file, with a content hash for caching.
+    pub fn asset(&self, path: &str) -> String {
+        crate::web::assets::url(path)
+    }
+
+    pub fn year(&self) -> String {
+        chrono::Utc::now().format("%Y").to_string()
+    }
+}
+
+impl FromRequest for PageCtx {
+    type Error = actix_web::Error;
+    type Future = Ready<Result<Self, Self::Error>>;
+
+    /// 404 when the route's `{lang}` segment is not a language of the site.
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        if req
+            .match_info()
+            .get("lang")
+            .is_some_and(|code| Lang::from_code(code).is_none())
+        {
+            return ready(Err(AppError::NotFound.into()));
+        }
+        ready(Ok(PageCtx::from_request_parts(req)))
+    }
+}
