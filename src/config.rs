@@ -14,6 +14,8 @@ pub struct Settings {
     /// `None`: start a private PostgreSQL cluster under `data_dir/pg`.
     pub database_url: Option<SecretString>,
     pub data_dir: PathBuf,
+    /// Where the PostgreSQL server programs are, for the private cluster (default: discovered).
+    pub pg_bin_dir: Option<PathBuf>,
     pub listen: SocketAddr,
     /// Absolute base for links in emails, without a trailing slash.
     pub base_url: String,
@@ -130,6 +132,8 @@ impl Settings {
 
         let data_dir = PathBuf::from(var("INTAKE_DATA_DIR").unwrap_or_else(|| "./var".into()));
 
+        let pg_bin_dir = var("INTAKE_PG_BIN_DIR").map(PathBuf::from);
+
         let listen = match var("INTAKE_LISTEN") {
             None => SocketAddr::from(([127, 0, 0, 1], 8080)),
             Some(v) => SocketAddr::from_str(&v).map_err(|_| {
@@ -243,6 +247,7 @@ impl Settings {
         Ok(Self {
             database_url: database_url.map(SecretString::from),
             data_dir,
+            pg_bin_dir,
             listen,
             base_url,
             smtp_url,

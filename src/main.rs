@@ -61,8 +61,11 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
         Some(url) => url.expose_secret().to_owned(),
         None => {
             let dir = settings.data_dir.join("pg");
-            let started =
-                tokio::task::spawn_blocking(move || LocalCluster::start(&dir, &ClusterOptions::default())).await??;
+            let options = ClusterOptions {
+                bin_dir: settings.pg_bin_dir.clone(),
+                ..Default::default()
+            };
+            let started = tokio::task::spawn_blocking(move || LocalCluster::start(&dir, &options)).await??;
             let url = started.database_url();
             cluster = Some(started);
             url

@@ -51,13 +51,19 @@ impl FormErrors {
     }
 }
 
-/// Text input as typed, trimmed, with control characters (other than line breaks in multi-line
-/// fields) and bidirectional overrides removed, so they never reach storage or a mail header.
+/// Text input as typed, trimmed, with bidirectional overrides and control characters removed (line
+/// breaks kept in multi-line fields; in one-line fields they become spaces), so they never reach
+/// storage or a mail header.
 pub fn clean_text(raw: &str, multiline: bool) -> String {
     let cleaned: String = raw
         .chars()
         .filter(|c| !is_bidi_control(*c))
-        .filter(|c| !c.is_control() || (multiline && (*c == '\n' || *c == '\t')))
+        .filter_map(|c| match (c.is_control(), multiline) {
+            (false, _) => Some(c),
+            // Line breaks and tabs stay in multi-line text; elsewhere a control character is a space.
+            (true, true) => matches!(c, '\n' | '\t').then_some(c),
+            (true, false) => Some(' '),
+        })
         .collect();
     let cleaned = if multiline {
         cleaned

@@ -1,0 +1,8 @@
+//! Black-box tests of the whole application, one test binary.
+
+mod binary;
+mod forms;
+mod health;
+mod helpers;
+mod outbox;
+mod pages;
