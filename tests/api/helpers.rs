@@ -70,6 +70,22 @@ fn with_database(url: &str, database: &str) -> String {
     }
 }
 
+/// Drops test databases left by runs that were killed (once per test binary). Databases still in
+/// use, by a concurrent run, refuse to drop and are left alone.
+async fn sweep_orphans(admin: &mut PgConnection) {
+    static SWEPT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if SWEPT.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        return;
+    }
+    let names: Vec<String> = sqlx::query_scalar("select datname from pg_database where datname like 'intake\\_test\\_%'")
+        .fetch_all(&mut *admin)
+        .await
+        .unwrap_or_default();
+    for name in names {
+        let _ = sqlx::query(sqlx::AssertSqlSafe(format!(r#"drop database if exists "{name}""#))).execute(&mut *admin).await;
+    }
+}
+
 /// A database of its own for one test, migrated; dropped when the value is dropped.
 pub struct TestDb {
     pub name: String,
@@ -83,6 +99,7 @@ impl TestDb {
         let mut admin = PgConnection::connect(server_url())
             .await
             .expect("connect to the test PostgreSQL server");
+        sweep_orphans(&mut admin).await;
         sqlx::query(sqlx::AssertSqlSafe(format!(r#"create database "{name}""#)))
             .execute(&mut admin)
             .await
