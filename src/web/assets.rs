@@ -70,7 +70,10 @@ pub async fn serve(req: HttpRequest, path: web::Path<String>) -> HttpResponse {
         .get(header::IF_NONE_MATCH)
         .is_some_and(|v| v.as_bytes() == etag.as_bytes())
     {
-        return HttpResponse::NotModified().insert_header((header::ETAG, etag)).finish();
+        return HttpResponse::NotModified()
+            .insert_header((header::ETAG, etag))
+            .insert_header((header::CACHE_CONTROL, cache))
+            .finish();
     }
     HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, content_type(&path)))

@@ -19,6 +19,17 @@ pub struct PageCtx {
 }
 
 impl PageCtx {
+    /// A context for `lang` outside a request (the page's own path is the home page).
+    pub fn new(lang: Lang, csrf_token: String, firm_name: String) -> PageCtx {
+        PageCtx {
+            lang,
+            csrf_token,
+            firm_name,
+            rest_of_path: "/".to_owned(),
+            query: String::new(),
+        }
+    }
+
     pub fn from_request_parts(req: &HttpRequest) -> PageCtx {
         let path = req.path();
         let lang = req

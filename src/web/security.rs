@@ -18,7 +18,10 @@ pub fn headers(https: bool) -> DefaultHeaders {
             "camera=(), microphone=(), geolocation=(), payment=()",
         ))
         .add(("Cross-Origin-Opener-Policy", "same-origin"))
-        .add(("Cross-Origin-Resource-Policy", "same-origin"));
+        .add(("Cross-Origin-Resource-Policy", "same-origin"))
+        // Pages carry per-session CSRF tokens and, later, personal answers: never in a shared cache.
+        // Responses that set their own Cache-Control (static files, staff pages) keep it.
+        .add(("Cache-Control", "private, no-cache"));
     if https {
         headers.add(("Strict-Transport-Security", "max-age=31536000; includeSubDomains"))
     } else {

@@ -249,3 +249,20 @@ async fn posts_are_rate_limited_per_address() {
     // Reading pages is not limited.
     assert_eq!(app.get("/en/contact").await.status, 200);
 }
+
+#[actix_web::test]
+async fn a_server_error_shows_a_localized_page_without_internals() {
+    let app = spawn_app(&SmtpSink::start()).await;
+    sqlx::query("drop table enquiry").execute(&app.db.pool).await.unwrap();
+    let page = app.submit("/fr/contact", "/fr/contact", &VALID).await;
+    assert_eq!(page.status, 500);
+    assert_eq!(page.count(r#"html[lang="fr"]"#), 1);
+    assert_eq!(
+        page.text_of("h1").as_deref(),
+        Some("Désolés, un problème est survenu de notre côté")
+    );
+    for internal in ["enquiry", "relation", "does not exist", "sqlx", "panicked"] {
+        assert!(!page.body.contains(internal), "the page shows {internal:?}");
+    }
+    assert_eq!(app.count("email_outbox").await, 0, "the transaction rolled back");
+}

@@ -77,12 +77,15 @@ async fn sweep_orphans(admin: &mut PgConnection) {
     if SWEPT.swap(true, std::sync::atomic::Ordering::SeqCst) {
         return;
     }
-    let names: Vec<String> = sqlx::query_scalar("select datname from pg_database where datname like 'intake\\_test\\_%'")
-        .fetch_all(&mut *admin)
-        .await
-        .unwrap_or_default();
+    let names: Vec<String> =
+        sqlx::query_scalar("select datname from pg_database where datname like 'intake\\_test\\_%'")
+            .fetch_all(&mut *admin)
+            .await
+            .unwrap_or_default();
     for name in names {
-        let _ = sqlx::query(sqlx::AssertSqlSafe(format!(r#"drop database if exists "{name}""#))).execute(&mut *admin).await;
+        let _ = sqlx::query(sqlx::AssertSqlSafe(format!(r#"drop database if exists "{name}""#)))
+            .execute(&mut *admin)
+            .await;
     }
 }
 

@@ -12,7 +12,10 @@ async fn landing_page_in_english_presents_the_three_pathways() {
         assert!(text.contains(pathway), "missing {pathway}");
     }
     assert!(text.contains("LMIA"));
-    assert!(page.count(r#"a[href="/en/apply"]"#) >= 1, "a call to action to /en/apply");
+    assert!(
+        page.count(r#"a[href="/en/apply"]"#) >= 1,
+        "a call to action to /en/apply"
+    );
     assert_eq!(page.count("#pathways article"), 3);
     assert_eq!(page.count("h1"), 1);
 }
@@ -88,6 +91,11 @@ async fn every_page_carries_security_headers() {
         assert_eq!(page.header("x-content-type-options"), Some("nosniff"));
         assert_eq!(page.header("referrer-policy"), Some("same-origin"));
         assert_eq!(page.header("x-frame-options"), Some("DENY"));
+        let cache = page.header("cache-control").unwrap_or_default();
+        assert!(
+            cache.contains("private") || cache.contains("no-store"),
+            "{path}: {cache}"
+        );
     }
 }
 
