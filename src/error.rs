@@ -45,6 +45,10 @@ impl ResponseError for AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::BadRequest => StatusCode::BAD_REQUEST,
+            // The database is away (restarting, overloaded): a "try again" answer, not a fault of ours.
+            AppError::Db(sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_)) => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             AppError::Db(_) | AppError::Render(_) | AppError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -53,6 +57,13 @@ impl ResponseError for AppError {
         if self.status_code().is_server_error() {
             tracing::error!(error = ?self, "request failed");
         }
-        HttpResponse::new(self.status_code())
+        let mut response = HttpResponse::new(self.status_code());
+        if self.status_code() == StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(
+                actix_web::http::header::RETRY_AFTER,
+                actix_web::http::header::HeaderValue::from_static("30"),
+            );
+        }
+        response
     }
 }

@@ -1,18 +1,23 @@
 //! `PageCtx`: what every page template needs (language, CSRF token, firm name, language switch).
 
-use std::future::{Ready, ready};
+use std::{
+    cell::OnceCell,
+    future::{Ready, ready},
+};
 
-use actix_session::SessionExt;
+use actix_session::{Session, SessionExt};
 use actix_web::{FromRequest, HttpRequest, dev::Payload, http::header, web};
 
 use crate::{error::AppError, i18n::Lang, startup::AppContext, web::session::TypedSession};
 
 /// The context of one rendered page.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct PageCtx {
     pub lang: Lang,
-    pub csrf_token: String,
     pub firm_name: String,
+    /// The session, to create a CSRF token only when the page has a form: reading pages sets no cookie.
+    session: Option<Session>,
+    csrf_token: OnceCell<String>,
     /// The path after the language segment (`/apply/gts`), to keep the page when switching language.
     rest_of_path: String,
     query: String,
@@ -23,11 +28,22 @@ impl PageCtx {
     pub fn new(lang: Lang, csrf_token: String, firm_name: String) -> PageCtx {
         PageCtx {
             lang,
-            csrf_token,
             firm_name,
+            session: None,
+            csrf_token: OnceCell::from(csrf_token),
             rest_of_path: "/".to_owned(),
             query: String::new(),
         }
+    }
+
+    /// The session's CSRF token for this page's forms, created on first use.
+    pub fn csrf_token(&self) -> &str {
+        self.csrf_token.get_or_init(|| {
+            self.session
+                .as_ref()
+                .map(|s| TypedSession(s).csrf_token())
+                .unwrap_or_default()
+        })
     }
 
     pub fn from_request_parts(req: &HttpRequest) -> PageCtx {
@@ -51,7 +67,8 @@ impl PageCtx {
             .unwrap_or_default();
         PageCtx {
             lang,
-            csrf_token: TypedSession(&session).csrf_token(),
+            session: Some(session),
+            csrf_token: OnceCell::new(),
             firm_name,
             rest_of_path: if rest_of_path.is_empty() {
                 "/".to_owned()
@@ -98,6 +115,15 @@ impl PageCtx {
 
     pub fn year(&self) -> String {
         chrono::Utc::now().format("%Y").to_string()
+    }
+}
+
+impl std::fmt::Debug for PageCtx {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PageCtx")
+            .field("lang", &self.lang)
+            .field("path", &self.rest_of_path)
+            .finish_non_exhaustive()
     }
 }
 

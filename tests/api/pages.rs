@@ -18,6 +18,7 @@ async fn landing_page_in_english_presents_the_three_pathways() {
     );
     assert_eq!(page.count("#pathways article"), 3);
     assert_eq!(page.count("h1"), 1);
+    assert!(page.header("set-cookie").is_none(), "reading a page sets no cookie");
 }
 
 #[actix_web::test]
