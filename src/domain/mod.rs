@@ -1,5 +1,7 @@
 //! Parsed, valid values: once a newtype exists, its content is known to be acceptable.
 
+pub mod answers;
 pub mod email_address;
 pub mod enquiry;
+pub mod pathway;
 pub mod person_name;
