@@ -29,6 +29,8 @@ pub struct Settings {
     pub rate_limit: RateLimit,
     pub secure_cookies: bool,
     pub outbox: OutboxSettings,
+    /// Days a draft application is kept after its last change.
+    pub draft_days: u16,
 }
 
 /// The cookie encryption key: 64 bytes or more, never printed.
@@ -244,6 +246,15 @@ impl Settings {
                 .ok_or_else(|| ConfigError::new("INTAKE_OUTBOX_MAX_ATTEMPTS", "must be a number from 1 to 100"))?;
         }
 
+        let draft_days = match var("INTAKE_DRAFT_DAYS") {
+            None => 30,
+            Some(v) => v
+                .parse::<u16>()
+                .ok()
+                .filter(|n| (1..=365).contains(n))
+                .ok_or_else(|| ConfigError::new("INTAKE_DRAFT_DAYS", "must be a number of days from 1 to 365"))?,
+        };
+
         Ok(Self {
             database_url: database_url.map(SecretString::from),
             data_dir,
@@ -259,6 +270,7 @@ impl Settings {
             rate_limit,
             secure_cookies,
             outbox,
+            draft_days,
         })
     }
 }

@@ -120,6 +120,11 @@ async fn serve(settings: Settings, pool: PgPool) -> anyhow::Result<()> {
 
     let (stop_worker, shutdown) = watch::channel(false);
     let server = app.handle();
+    let janitor = tokio::spawn(intake::maintenance::run(
+        pool.clone(),
+        Duration::from_secs(3600),
+        shutdown.clone(),
+    ));
     let mut worker = tokio::spawn(worker.run(shutdown));
     let mut http = tokio::spawn(app.run_until_stopped());
 
@@ -131,6 +136,7 @@ async fn serve(settings: Settings, pool: PgPool) -> anyhow::Result<()> {
     server.stop(true).await;
     let _ = stop_worker.send(true);
     let _ = tokio::time::timeout(Duration::from_secs(20), worker).await;
+    let _ = tokio::time::timeout(Duration::from_secs(5), janitor).await;
     let _ = http.await;
     pool.close().await;
     tracing::info!("stopped");

@@ -1,5 +1,6 @@
 //! All SQL of the application, as free functions over a connection or pool.
 
+pub mod applications;
 pub mod enquiries;
 pub mod health;
 pub mod outbox;

@@ -24,6 +24,7 @@ pub struct NewEmail<'a> {
     pub body_text: &'a str,
     pub body_html: &'a str,
     pub attachments: &'a [Attachment],
+    pub application_id: Option<Uuid>,
     /// `None`: due now.
     pub due_at: Option<DateTime<Utc>>,
 }
@@ -49,8 +50,8 @@ pub async fn insert(conn: &mut PgConnection, email: &NewEmail<'_>) -> sqlx::Resu
     sqlx::query!(
         "insert into email_outbox
             (email_outbox_id, kind, language, to_name, to_address, reply_to, subject, body_text, body_html,
-             attachments, next_attempt_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, coalesce($11, now()))",
+             attachments, application_id, next_attempt_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, coalesce($12, now()))",
         id,
         email.kind,
         email.language,
@@ -61,6 +62,7 @@ pub async fn insert(conn: &mut PgConnection, email: &NewEmail<'_>) -> sqlx::Resu
         email.body_text,
         email.body_html,
         Json(email.attachments) as _,
+        email.application_id,
         email.due_at,
     )
     .execute(&mut *conn)

@@ -35,7 +35,8 @@ impl Answers {
 
     /// A date answer.
     pub fn date(&self, field: &str) -> Option<chrono::NaiveDate> {
-        self.str(field).and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+        self.str(field)
+            .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
     }
 
     /// The values of a multi-select (empty when absent).
@@ -56,7 +57,10 @@ impl Answers {
     }
 
     pub fn set_list(&mut self, field: &str, values: &[&str]) {
-        self.0.insert(field.to_owned(), Value::Array(values.iter().map(|v| Value::String((*v).to_owned())).collect()));
+        self.0.insert(
+            field.to_owned(),
+            Value::Array(values.iter().map(|v| Value::String((*v).to_owned())).collect()),
+        );
     }
 
     pub fn remove(&mut self, field: &str) {

@@ -5,3 +5,4 @@ pub mod email_address;
 pub mod enquiry;
 pub mod pathway;
 pub mod person_name;
+pub mod reference_code;

@@ -30,7 +30,8 @@ impl EmailCtx {
     }
 
     pub fn t1(&self, key: &str, name: &'static str, value: &str) -> String {
-        self.lang.t_args(key, &[("firm", &self.firm_name), (name, value)])
+        self.lang
+            .t_args(key, &[("firm", self.firm_name.as_str()), (name, value)])
     }
 }
 
@@ -93,6 +94,22 @@ email_templates!(
     "emails/enquiry_received/subject.txt",
     "emails/enquiry_received/body.txt",
     "emails/enquiry_received/body.html"
+);
+
+/// To an applicant: a link to continue their questionnaire on any device.
+#[derive(Debug)]
+pub struct ResumeLink {
+    pub ctx: EmailCtx,
+    pub link: String,
+    pub expires: String,
+}
+
+email_templates!(
+    ResumeLink,
+    "resume_link",
+    "emails/resume_link/subject.txt",
+    "emails/resume_link/body.txt",
+    "emails/resume_link/body.html"
 );
 
 /// Subjects are one line whatever the data in them.

@@ -96,11 +96,16 @@ impl Lang {
         LOCALES.try_lookup(self.id(), key).unwrap_or_else(|| key.to_owned())
     }
 
+    /// True when the message `key` exists.
+    pub fn has(self, key: &str) -> bool {
+        LOCALES.try_lookup(self.id(), key).is_some()
+    }
+
     /// The message `key` with named arguments.
-    pub fn t_args(self, key: &str, args: &[(&'static str, &str)]) -> String {
+    pub fn t_args<S: AsRef<str>>(self, key: &str, args: &[(&'static str, S)]) -> String {
         let args: HashMap<Cow<'static, str>, FluentValue> = args
             .iter()
-            .map(|(name, value)| (Cow::Borrowed(*name), FluentValue::from(value.to_string())))
+            .map(|(name, value)| (Cow::Borrowed(*name), FluentValue::from(value.as_ref().to_owned())))
             .collect();
         LOCALES
             .try_lookup_with_args(self.id(), key, &args)

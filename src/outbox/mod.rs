@@ -20,31 +20,53 @@ use crate::{
     metrics::Metrics,
 };
 
-/// Renders `email` in its language and stores it for `to`, due at `due_at` (now when `None`).
+/// Where an email goes, and what goes with it.
+#[derive(Debug, Clone)]
+pub struct Envelope<'a> {
+    pub to: &'a Mailbox,
+    pub reply_to: Option<&'a Mailbox>,
+    /// The application the email is about, if any.
+    pub application_id: Option<Uuid>,
+    pub attachments: &'a [Attachment],
+    /// `None`: due now; later for scheduled emails such as reminders.
+    pub due_at: Option<DateTime<Utc>>,
+}
+
+impl<'a> Envelope<'a> {
+    pub fn to(to: &'a Mailbox) -> Envelope<'a> {
+        Envelope {
+            to,
+            reply_to: None,
+            application_id: None,
+            attachments: &[],
+            due_at: None,
+        }
+    }
+}
+
+/// Renders `email` in its language and stores it in the caller's transaction.
 pub async fn enqueue<E: EmailMessage>(
     conn: &mut PgConnection,
-    to: &Mailbox,
-    reply_to: Option<&Mailbox>,
+    envelope: &Envelope<'_>,
     email: &E,
-    attachments: &[Attachment],
-    due_at: Option<DateTime<Utc>>,
 ) -> Result<Uuid, AppError> {
     let rendered = email.render()?;
-    let to_address = to.email.to_string();
-    let reply_to = reply_to.map(ToString::to_string);
+    let to_address = envelope.to.email.to_string();
+    let reply_to = envelope.reply_to.map(ToString::to_string);
     let id = store::insert(
         conn,
         &NewEmail {
             kind: E::KIND,
             language: email.ctx().lang.code(),
-            to_name: to.name.as_deref(),
+            to_name: envelope.to.name.as_deref(),
             to_address: &to_address,
             reply_to: reply_to.as_deref(),
             subject: &rendered.subject,
             body_text: &rendered.text,
             body_html: &rendered.html,
-            attachments,
-            due_at,
+            attachments: envelope.attachments,
+            application_id: envelope.application_id,
+            due_at: envelope.due_at,
         },
     )
     .await?;

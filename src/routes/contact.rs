@@ -11,7 +11,7 @@ use crate::{
     domain::enquiry::ContactInput,
     email::messages::{EmailCtx, EnquiryReceived},
     error::AppError,
-    outbox,
+    outbox::{self, Envelope},
     routes::LANG,
     startup::AppContext,
     web::{forms::FormErrors, page::PageCtx, see_other},
@@ -84,7 +84,11 @@ pub async fn submit(
 
     let mut tx = app.pool.begin().await?;
     db::enquiries::insert(&mut tx, &enquiry).await?;
-    outbox::enqueue(&mut tx, &settings.firm_email, reply_to.as_ref(), &email, &[], None).await?;
+    let envelope = Envelope {
+        reply_to: reply_to.as_ref(),
+        ..Envelope::to(&settings.firm_email)
+    };
+    outbox::enqueue(&mut tx, &envelope, &email).await?;
     tx.commit().await?;
     tracing::info!(from = %enquiry.email.masked(), "enquiry received");
 

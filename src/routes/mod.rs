@@ -1,5 +1,6 @@
 //! Every route of the site, by area.
 
+pub mod apply;
 pub mod contact;
 pub mod health;
 pub mod home;
@@ -18,5 +19,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/static/{path}*", web::get().to(assets::serve))
         .route("/", web::get().to(home::negotiate));
     home::configure(cfg);
+    apply::configure(cfg);
     contact::configure(cfg);
 }

@@ -86,7 +86,8 @@ impl PageCtx {
 
     /// Translated text with one named argument besides `$firm`.
     pub fn t1(&self, key: &str, name: &'static str, value: &str) -> String {
-        self.lang.t_args(key, &[("firm", &self.firm_name), (name, value)])
+        self.lang
+            .t_args(key, &[("firm", self.firm_name.as_str()), (name, value)])
     }
 
     /// A site path in this page's language: `url("/apply")` → `/fr/apply`.

@@ -13,6 +13,7 @@ use crate::config::Settings;
 
 pub const COOKIE_NAME: &str = "intake_session";
 const CSRF_KEY: &str = "csrf";
+const DRAFT_KEY: &str = "draft";
 
 pub fn middleware(settings: &Settings) -> SessionMiddleware<CookieSessionStore> {
     SessionMiddleware::builder(
@@ -50,8 +51,27 @@ impl TypedSession<'_> {
         token
     }
 
+    /// The opaque token of the applicant's draft application, if they have one.
+    pub fn draft_token(&self) -> Option<String> {
+        self.0.get::<String>(DRAFT_KEY).ok().flatten()
+    }
+
+    pub fn set_draft_token(&self, token: &str) {
+        let _ = self.0.insert(DRAFT_KEY, token);
+    }
+
+    pub fn forget_draft(&self) {
+        self.0.remove(DRAFT_KEY);
+    }
+
     /// The token stored in the session, without creating one.
     pub fn existing_csrf_token(&self) -> Option<String> {
         self.0.get::<String>(CSRF_KEY).ok().flatten()
     }
+}
+
+/// The SHA-256 of a token: what the database keeps instead of the token itself.
+pub fn token_hash(token: &str) -> Vec<u8> {
+    use sha2::Digest as _;
+    sha2::Sha256::digest(token.as_bytes()).to_vec()
 }

@@ -304,7 +304,8 @@ pub async fn spawn_app_with(options: AppOptions) -> TestApp {
     let mut vars: HashMap<&str, String> = HashMap::from([
         ("INTAKE_DATABASE_URL", db.url.clone()),
         ("INTAKE_DATA_DIR", data_dir.display().to_string()),
-        ("INTAKE_LISTEN", "127.0.0.1:0".into()),
+        // A known port (not 0), so that INTAKE_BASE_URL's default makes links in emails that work.
+        ("INTAKE_LISTEN", format!("127.0.0.1:{}", SmtpSink::reserve_port())),
         ("INTAKE_SMTP_URL", format!("smtp://127.0.0.1:{smtp_port}")),
         ("INTAKE_FIRM_EMAIL", "consultations@firm.example".into()),
         ("INTAKE_FIRM_NAME", "Maple & Partners".into()),

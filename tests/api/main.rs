@@ -1,5 +1,6 @@
 //! Black-box tests of the whole application, one test binary.
 
+mod apply;
 mod binary;
 mod forms;
 mod health;

@@ -6,7 +6,7 @@ use intake::{
     config::OutboxSettings,
     email::messages::{EmailCtx, EnquiryReceived},
     i18n::Lang,
-    outbox::{self, Outcome},
+    outbox::{self, Envelope, Outcome},
 };
 use lettre::message::Mailbox;
 use tokio::sync::watch;
@@ -30,7 +30,7 @@ fn enquiry(lang: Lang, name: &str) -> EnquiryReceived {
 async fn enqueue(app: &TestApp, to: &str, lang: Lang, name: &str) -> uuid::Uuid {
     let mut tx = app.db.pool.begin().await.unwrap();
     let to: Mailbox = to.parse().unwrap();
-    let id = outbox::enqueue(&mut tx, &to, None, &enquiry(lang, name), &[], None)
+    let id = outbox::enqueue(&mut tx, &Envelope::to(&to), &enquiry(lang, name))
         .await
         .unwrap();
     tx.commit().await.unwrap();
@@ -216,7 +216,7 @@ async fn an_email_enqueued_in_a_rolled_back_transaction_never_leaves() {
     let app = spawn_app(&smtp).await;
     let mut tx = app.db.pool.begin().await.unwrap();
     let to: Mailbox = "inbox@firm.example".parse().unwrap();
-    outbox::enqueue(&mut tx, &to, None, &enquiry(Lang::En, "Ana"), &[], None)
+    outbox::enqueue(&mut tx, &Envelope::to(&to), &enquiry(Lang::En, "Ana"))
         .await
         .unwrap();
     tx.rollback().await.unwrap();

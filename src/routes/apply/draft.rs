@@ -1,0 +1,139 @@
+//! The applicant's draft: found from the session, saved after every valid page.
+
+use actix_session::Session;
+use actix_web::web;
+use chrono::{Duration, Utc};
+
+use crate::{
+    db::{self, applications::ApplicationRow},
+    domain::{answers::Answers, pathway::Pathway},
+    error::AppError,
+    questionnaire::{Flow, Step},
+    startup::AppContext,
+    web::session::{TypedSession, random_token, token_hash},
+};
+
+/// The deciding answers of "not sure", kept after a pathway is picked so that the assessment of
+/// the other pathways has them too.
+const NOT_SURE_KEEP: &[&str] = &[
+    "citizenships",
+    "job_offer_status",
+    "noc_2021_code",
+    "currently_employed_by_foreign_entity",
+    "relationship",
+];
+
+/// A draft (or just submitted) application of the current visitor.
+pub struct Draft {
+    pub row: ApplicationRow,
+    pub answers: Answers,
+}
+
+impl Draft {
+    /// The visitor's application, if their session leads to one.
+    pub async fn load(app: &AppContext, session: &Session) -> Result<Option<Draft>, AppError> {
+        let Some(token) = TypedSession(session).draft_token() else {
+            return Ok(None);
+        };
+        let row = db::applications::find_by_token(&app.pool, &token_hash(&token)).await?;
+        Ok(row.map(|row| Draft {
+            answers: row.answers.0.clone(),
+            row,
+        }))
+    }
+
+    /// Starts a draft for this visitor and remembers it in their session.
+    pub async fn create(
+        app: &AppContext,
+        session: &Session,
+        lang: crate::i18n::Lang,
+        target_pathway: &str,
+        pathway: Option<Pathway>,
+    ) -> Result<(), AppError> {
+        let token = random_token();
+        let mut conn = app.pool.acquire().await?;
+        db::applications::create_draft(
+            &mut conn,
+            &db::applications::NewDraft {
+                token_hash: &token_hash(&token),
+                language: lang.code(),
+                target_pathway,
+                pathway: pathway.map(Pathway::code),
+                answers: &Answers::default(),
+                expires_at: expiry(app),
+            },
+        )
+        .await?;
+        TypedSession(session).set_draft_token(&token);
+        Ok(())
+    }
+
+    pub fn is_draft(&self) -> bool {
+        self.row.status == "draft"
+    }
+
+    pub fn pathway(&self) -> Option<Pathway> {
+        self.row.pathway.as_deref().and_then(Pathway::from_code)
+    }
+
+    pub fn not_sure(&self) -> bool {
+        self.row.target_pathway == "not_sure"
+    }
+
+    pub fn is_complete(&self, step: &Step) -> bool {
+        self.row.completed_steps.iter().any(|s| s == step.slug)
+    }
+
+    /// The first page of `flow` not yet answered, if any.
+    pub fn first_incomplete(&self, flow: &Flow) -> Option<&'static Step> {
+        flow.applicable(&self.answers).find(|s| !self.is_complete(s))
+    }
+
+    /// Records `answers` after a valid page, drops what no longer applies, and saves.
+    pub async fn save(
+        &mut self,
+        app: &AppContext,
+        flow: Option<&Flow>,
+        answers: Answers,
+        completed: &str,
+    ) -> Result<(), AppError> {
+        let mut answers = answers;
+        let mut completed_steps = self.row.completed_steps.clone();
+        if !completed_steps.iter().any(|s| s == completed) {
+            completed_steps.push(completed.to_owned());
+        }
+        if let Some(flow) = flow {
+            flow.prune(&mut answers, if self.not_sure() { NOT_SURE_KEEP } else { &[] });
+            // Section 4's `target_pathway` and `language` are answered by the choice of page, not by a question.
+            answers.set("target_pathway", self.row.target_pathway.as_str());
+            answers.set("language", self.row.language.as_str());
+            let asked: Vec<&str> = flow.applicable(&answers).map(|s| s.slug).collect();
+            completed_steps.retain(|s| asked.contains(&s.as_str()) || s == "not-sure");
+        }
+        let mut conn = app.pool.acquire().await?;
+        let saved = db::applications::save_draft(
+            &mut conn,
+            self.row.application_id,
+            &self.row.target_pathway,
+            self.row.pathway.as_deref(),
+            &answers,
+            &completed_steps,
+            expiry(app),
+        )
+        .await?;
+        if !saved {
+            return Err(AppError::NotFound);
+        }
+        self.answers = answers;
+        self.row.completed_steps = completed_steps;
+        Ok(())
+    }
+}
+
+/// When a draft saved now expires.
+pub fn expiry(app: &AppContext) -> chrono::DateTime<Utc> {
+    Utc::now() + Duration::days(i64::from(app.settings.draft_days))
+}
+
+/// The application context from request data (a helper for handler signatures).
+pub type App = web::Data<AppContext>;

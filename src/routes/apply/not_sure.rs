@@ -1,0 +1,123 @@
+//! `/{lang}/apply/not-sure`: a few deciding questions, then the pathways that may fit, with reasons.
+
+use actix_session::Session;
+use actix_web::{HttpResponse, http::StatusCode, web};
+use askama::Template;
+use chrono::Utc;
+
+use super::{
+    draft::{App, Draft},
+    step::{StepPage, next_url},
+    view,
+};
+use crate::{
+    domain::pathway::Pathway,
+    error::AppError,
+    prescreen,
+    questionnaire::{
+        Flow,
+        steps::NOT_SURE,
+        validate::{self, Typed},
+    },
+    web::{forms::FormErrors, page::PageCtx, see_other},
+};
+
+async fn not_sure_draft(app: &App, session: &Session) -> Result<Option<Draft>, AppError> {
+    Ok(Draft::load(app, session)
+        .await?
+        .filter(|d| d.is_draft() && d.not_sure()))
+}
+
+fn page(ctx: PageCtx, draft: &Draft, typed: &Typed, errors: FormErrors) -> StepPage {
+    let fields = view::fields(ctx.lang, &NOT_SURE, &draft.answers, typed);
+    let action = ctx.url("/apply/not-sure");
+    let back = ctx.url("/apply");
+    StepPage::new(ctx, &NOT_SURE, fields, errors, action, back)
+}
+
+pub async fn show(ctx: PageCtx, app: App, session: Session) -> Result<HttpResponse, AppError> {
+    let Some(draft) = not_sure_draft(&app, &session).await? else {
+        return Ok(see_other(&ctx.url("/apply")));
+    };
+    let typed = Typed::from_answers(&NOT_SURE, &draft.answers);
+    page(ctx, &draft, &typed, FormErrors::default()).respond(StatusCode::OK)
+}
+
+pub async fn submit(ctx: PageCtx, app: App, session: Session, body: web::Bytes) -> Result<HttpResponse, AppError> {
+    let Some(mut draft) = not_sure_draft(&app, &session).await? else {
+        return Ok(see_other(&ctx.url("/apply")));
+    };
+    let form = validate::decode_form(&body);
+    let today = Utc::now().with_timezone(&app.settings.firm_time_zone).date_naive();
+    match validate::validate_step(&NOT_SURE, &form, &draft.answers, today) {
+        Ok(answers) => {
+            draft.save(&app, None, answers, NOT_SURE.slug).await?;
+            Ok(see_other(&ctx.url("/apply/not-sure/result")))
+        }
+        Err((errors, typed)) => page(ctx, &draft, &typed, errors).respond(StatusCode::UNPROCESSABLE_ENTITY),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "apply/not_sure_result.html")]
+pub struct ResultPage {
+    pub ctx: PageCtx,
+    /// (pathway code, name, reason)
+    pub suggestions: Vec<(&'static str, String, String)>,
+    /// The other pathways, to pick one anyway.
+    pub others: Vec<(&'static str, String)>,
+}
+
+pub async fn result(ctx: PageCtx, app: App, session: Session) -> Result<HttpResponse, AppError> {
+    let Some(draft) = not_sure_draft(&app, &session).await? else {
+        return Ok(see_other(&ctx.url("/apply")));
+    };
+    if !draft.row.completed_steps.iter().any(|s| s == NOT_SURE.slug) {
+        return Ok(see_other(&ctx.url("/apply/not-sure")));
+    }
+    let suggestions: Vec<(&'static str, String, String)> = prescreen::suggest(&draft.answers)
+        .into_iter()
+        .map(|s| {
+            (
+                s.pathway.code(),
+                ctx.t(&format!("pathway-{}", s.pathway.code())),
+                ctx.t(s.reason),
+            )
+        })
+        .collect();
+    let others = Pathway::ALL
+        .iter()
+        .filter(|p| !suggestions.iter().any(|(code, _, _)| *code == p.code()))
+        .map(|p| (p.code(), ctx.t(&format!("pathway-{}", p.code()))))
+        .collect();
+    let page = ResultPage {
+        ctx,
+        suggestions,
+        others,
+    };
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(page.render()?))
+}
+
+#[derive(serde::Deserialize)]
+pub struct Pick {
+    #[serde(default)]
+    pathway: String,
+}
+
+/// Continue with one pathway; the assessment will still show all three.
+pub async fn pick(ctx: PageCtx, app: App, session: Session, form: web::Form<Pick>) -> Result<HttpResponse, AppError> {
+    let Some(mut draft) = not_sure_draft(&app, &session).await? else {
+        return Ok(see_other(&ctx.url("/apply")));
+    };
+    let Some(pathway) = Pathway::from_code(&form.pathway) else {
+        return Ok(see_other(&ctx.url("/apply/not-sure/result")));
+    };
+    draft.row.pathway = Some(pathway.code().to_owned());
+    let answers = draft.answers.clone();
+    draft
+        .save(&app, Some(&Flow::of(pathway)), answers, NOT_SURE.slug)
+        .await?;
+    Ok(see_other(&next_url(&ctx, &draft, pathway)))
+}

@@ -1,0 +1,171 @@
+//! "Email me a link to continue later": a single-use, expiring link, sent through the outbox,
+//! that opens the draft on any device.
+
+use actix_session::Session;
+use actix_web::{HttpResponse, http::StatusCode, web};
+use askama::Template;
+use chrono::{Duration, Utc};
+use lettre::message::Mailbox;
+
+use super::{
+    draft::{App, Draft},
+    step::next_url,
+};
+use crate::{
+    db,
+    domain::email_address::EmailAddress,
+    email::messages::{EmailCtx, ResumeLink},
+    error::AppError,
+    i18n::Lang,
+    outbox::{self, Envelope},
+    web::{
+        forms::FormErrors,
+        page::PageCtx,
+        see_other,
+        session::{TypedSession, random_token, token_hash},
+    },
+};
+
+/// How long a resume link works (never longer than the draft itself).
+const LINK_DAYS: i64 = 7;
+/// Resume emails one draft may send, against misuse of the form to mail strangers.
+const MAX_LINKS_PER_DRAFT: i64 = 5;
+
+#[derive(Template)]
+#[template(path = "apply/save.html")]
+pub struct SavePage {
+    pub ctx: PageCtx,
+    pub email: String,
+    pub errors: FormErrors,
+    pub back: String,
+}
+
+#[derive(Template)]
+#[template(path = "apply/save_sent.html")]
+pub struct SentPage {
+    pub ctx: PageCtx,
+    pub continue_url: String,
+}
+
+#[derive(Template)]
+#[template(path = "apply/resume_invalid.html")]
+pub struct InvalidLinkPage {
+    pub ctx: PageCtx,
+}
+
+fn html(status: StatusCode, body: String) -> HttpResponse {
+    HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(body)
+}
+
+fn continue_url(ctx: &PageCtx, draft: &Draft) -> String {
+    match draft.pathway() {
+        Some(p) => next_url(ctx, draft, p),
+        None if draft.not_sure() => ctx.url("/apply/not-sure"),
+        None => ctx.url("/apply"),
+    }
+}
+
+pub async fn show(ctx: PageCtx, app: App, session: Session) -> Result<HttpResponse, AppError> {
+    let Some(draft) = Draft::load(&app, &session).await?.filter(Draft::is_draft) else {
+        return Ok(see_other(&ctx.url("/apply")));
+    };
+    let email = draft.answers.str("email").unwrap_or_default().to_owned();
+    let back = continue_url(&ctx, &draft);
+    Ok(html(
+        StatusCode::OK,
+        SavePage {
+            ctx,
+            email,
+            errors: FormErrors::default(),
+            back,
+        }
+        .render()?,
+    ))
+}
+
+#[derive(serde::Deserialize)]
+pub struct SaveForm {
+    #[serde(default)]
+    email: String,
+}
+
+pub async fn submit(
+    ctx: PageCtx,
+    app: App,
+    session: Session,
+    form: web::Form<SaveForm>,
+) -> Result<HttpResponse, AppError> {
+    let Some(draft) = Draft::load(&app, &session).await?.filter(Draft::is_draft) else {
+        return Ok(see_other(&ctx.url("/apply")));
+    };
+    let mut errors = FormErrors::default();
+    let Some(email) = errors.check("email", EmailAddress::parse(&form.email)) else {
+        let back = continue_url(&ctx, &draft);
+        let page = SavePage {
+            ctx,
+            email: form.into_inner().email,
+            errors,
+            back,
+        };
+        return Ok(html(StatusCode::UNPROCESSABLE_ENTITY, page.render()?));
+    };
+
+    let token = random_token();
+    let expires = (Utc::now() + Duration::days(LINK_DAYS)).min(draft.row.expires_at);
+    let lang = Lang::from_code(&draft.row.language).unwrap_or(ctx.lang);
+    let message = ResumeLink {
+        ctx: EmailCtx {
+            lang,
+            firm_name: app.settings.firm_name.clone(),
+        },
+        link: format!("{}/{}/apply/resume/{token}", app.settings.base_url, lang.code()),
+        expires: expires
+            .with_timezone(&app.settings.firm_time_zone)
+            .format("%Y-%m-%d %H:%M %Z")
+            .to_string(),
+    };
+    let to = Mailbox::new(None, email.as_ref().parse().map_err(|_| AppError::BadRequest)?);
+
+    let mut tx = app.pool.begin().await?;
+    if db::applications::count_resume_links(&mut tx, draft.row.application_id).await? < MAX_LINKS_PER_DRAFT {
+        db::applications::insert_resume_link(&mut tx, draft.row.application_id, &token_hash(&token), expires).await?;
+        let envelope = Envelope {
+            application_id: Some(draft.row.application_id),
+            ..Envelope::to(&to)
+        };
+        outbox::enqueue(&mut tx, &envelope, &message).await?;
+    }
+    tx.commit().await?;
+    tracing::info!(application_id = %draft.row.application_id, to = %email.masked(), "resume link requested");
+    Ok(see_other(&ctx.url("/apply/save/sent")))
+}
+
+pub async fn sent(ctx: PageCtx, app: App, session: Session) -> Result<HttpResponse, AppError> {
+    let continue_url = match Draft::load(&app, &session).await?.filter(Draft::is_draft) {
+        Some(draft) => continue_url(&ctx, &draft),
+        None => ctx.url("/apply"),
+    };
+    Ok(html(StatusCode::OK, SentPage { ctx, continue_url }.render()?))
+}
+
+/// Opens the draft the link was sent for, on this device, once.
+pub async fn resume(
+    ctx: PageCtx,
+    app: App,
+    session: Session,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let token = &path.1;
+    let new_token = random_token();
+    let mut conn = app.pool.acquire().await?;
+    let used = db::applications::use_resume_link(&mut conn, &token_hash(token), &token_hash(&new_token)).await?;
+    drop(conn);
+    if used.is_none() {
+        return Ok(html(StatusCode::GONE, InvalidLinkPage { ctx }.render()?));
+    }
+    TypedSession(&session).set_draft_token(&new_token);
+    let draft = Draft::load(&app, &session).await?.ok_or(AppError::NotFound)?;
+    Ok(see_other(&continue_url(&ctx, &draft)))
+}

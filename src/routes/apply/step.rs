@@ -1,0 +1,228 @@
+//! `/{lang}/apply/{pathway}/{step}`: one page of questions.
+
+use actix_session::Session;
+use actix_web::{HttpRequest, HttpResponse, http::StatusCode, web};
+use askama::Template;
+use chrono::Utc;
+
+use super::{
+    draft::{App, Draft},
+    view::{self, FieldView},
+};
+use crate::{
+    domain::pathway::Pathway,
+    error::AppError,
+    questionnaire::{
+        Flow, Step,
+        validate::{self, Typed},
+    },
+    web::{forms::FormErrors, page::PageCtx, see_other},
+};
+
+#[derive(Template)]
+#[template(path = "apply/step.html")]
+pub struct StepPage {
+    pub ctx: PageCtx,
+    pub title_key: String,
+    pub intro_key: String,
+    pub fields: Vec<FieldView>,
+    pub errors: FormErrors,
+    pub summary: Vec<(&'static str, String)>,
+    pub action: String,
+    pub back: String,
+    /// "Step 2 of 9"
+    pub position: usize,
+    pub total: usize,
+    pub can_save_for_later: bool,
+}
+
+impl StepPage {
+    pub fn new(
+        ctx: PageCtx,
+        step: &Step,
+        fields: Vec<FieldView>,
+        errors: FormErrors,
+        action: String,
+        back: String,
+    ) -> Self {
+        let intro_key = format!("step-{}-intro", step.slug);
+        let summary = view::summary(ctx.lang, &errors);
+        StepPage {
+            title_key: format!("step-{}-title", step.slug),
+            intro_key: if ctx.lang.has(&intro_key) {
+                intro_key
+            } else {
+                String::new()
+            },
+            ctx,
+            fields,
+            errors,
+            summary,
+            action,
+            back,
+            position: 0,
+            total: 0,
+            can_save_for_later: true,
+        }
+    }
+
+    /// The numbers of "Step {n} of {total}".
+    pub fn progress_args(&self) -> Vec<(&'static str, String)> {
+        vec![("n", self.position.to_string()), ("total", self.total.to_string())]
+    }
+
+    pub fn respond(self, status: StatusCode) -> Result<HttpResponse, AppError> {
+        Ok(HttpResponse::build(status)
+            .content_type("text/html; charset=utf-8")
+            .body(self.render()?))
+    }
+}
+
+/// Where the visitor should be instead, when this page is not theirs to answer yet.
+enum Route {
+    Here(Pathway, &'static Step, Box<Draft>),
+    Elsewhere(String),
+}
+
+async fn route(ctx: &PageCtx, app: &App, session: &Session, pathway: &str, slug: &str) -> Result<Route, AppError> {
+    let pathway = Pathway::from_code(pathway).ok_or(AppError::NotFound)?;
+    let flow = Flow::of(pathway);
+    let step = flow.step(slug).ok_or(AppError::NotFound)?;
+    let Some(draft) = Draft::load(app, session).await? else {
+        return Ok(Route::Elsewhere(ctx.url("/apply")));
+    };
+    if !draft.is_draft() {
+        return Ok(Route::Elsewhere(ctx.url("/apply/confirmation")));
+    }
+    match draft.pathway() {
+        Some(p) if p == pathway => {}
+        Some(p) => return Ok(Route::Elsewhere(next_url(ctx, &draft, p))),
+        None => return Ok(Route::Elsewhere(ctx.url("/apply"))),
+    }
+    // A page is open once every page before it has been answered.
+    let first_open = draft.first_incomplete(&flow);
+    let applicable: Vec<&Step> = flow.applicable(&draft.answers).collect();
+    let index = applicable.iter().position(|s| s.slug == step.slug);
+    let open_index = first_open.and_then(|f| applicable.iter().position(|s| s.slug == f.slug));
+    match (index, open_index) {
+        (None, _) => Ok(Route::Elsewhere(next_url(ctx, &draft, pathway))),
+        (Some(i), Some(open)) if i > open => Ok(Route::Elsewhere(next_url(ctx, &draft, pathway))),
+        _ => Ok(Route::Here(pathway, step, Box::new(draft))),
+    }
+}
+
+/// The first page not yet answered, or the assessment when all are.
+pub fn next_url(ctx: &PageCtx, draft: &Draft, pathway: Pathway) -> String {
+    match draft.first_incomplete(&Flow::of(pathway)) {
+        Some(step) => ctx.url(&format!("/apply/{pathway}/{}", step.slug)),
+        None => ctx.url(&format!("/apply/{pathway}/assessment")),
+    }
+}
+
+fn page(
+    ctx: PageCtx,
+    pathway: Pathway,
+    step: &'static Step,
+    draft: &Draft,
+    typed: &Typed,
+    errors: FormErrors,
+    change: bool,
+) -> StepPage {
+    let flow = Flow::of(pathway);
+    let applicable: Vec<&Step> = flow.applicable(&draft.answers).collect();
+    let position = applicable.iter().position(|s| s.slug == step.slug).unwrap_or(0);
+    let back = if change {
+        ctx.url(&format!("/apply/{pathway}/check"))
+    } else if position == 0 {
+        ctx.url("/apply")
+    } else {
+        ctx.url(&format!("/apply/{pathway}/{}", applicable[position - 1].slug))
+    };
+    let action = ctx.url(&format!(
+        "/apply/{pathway}/{}{}",
+        step.slug,
+        if change { "?change=1" } else { "" }
+    ));
+    let fields = view::fields(ctx.lang, step, &draft.answers, typed);
+    let mut page = StepPage::new(ctx, step, fields, errors, action, back);
+    page.position = position + 1;
+    page.total = applicable.len();
+    page
+}
+
+#[derive(serde::Deserialize)]
+pub struct Mode {
+    #[serde(default)]
+    change: Option<String>,
+}
+
+pub async fn show(
+    ctx: PageCtx,
+    app: App,
+    session: Session,
+    path: web::Path<(String, String, String)>,
+    mode: web::Query<Mode>,
+) -> Result<HttpResponse, AppError> {
+    let (_, pathway, slug) = path.into_inner();
+    match route(&ctx, &app, &session, &pathway, &slug).await? {
+        Route::Elsewhere(url) => Ok(see_other(&url)),
+        Route::Here(pathway, step, draft) => {
+            let typed = Typed::from_answers(step, &draft.answers);
+            page(
+                ctx,
+                pathway,
+                step,
+                &draft,
+                &typed,
+                FormErrors::default(),
+                mode.change.is_some(),
+            )
+            .respond(StatusCode::OK)
+        }
+    }
+}
+
+pub async fn submit(
+    ctx: PageCtx,
+    app: App,
+    session: Session,
+    req: HttpRequest,
+    path: web::Path<(String, String, String)>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let (_, pathway, slug) = path.into_inner();
+    let change = req.query_string().contains("change=1");
+    let (pathway, step, mut draft) = match route(&ctx, &app, &session, &pathway, &slug).await? {
+        Route::Elsewhere(url) => return Ok(see_other(&url)),
+        Route::Here(pathway, step, draft) => (pathway, step, draft),
+    };
+    let form = validate::decode_form(&body);
+    let today = Utc::now().with_timezone(&app.settings.firm_time_zone).date_naive();
+    let answers = match validate::validate_step(step, &form, &draft.answers, today) {
+        Ok(answers) => answers,
+        Err((errors, typed)) => {
+            return page(ctx, pathway, step, &draft, &typed, errors, change).respond(StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
+    let flow = Flow::of(pathway);
+    draft.save(&app, Some(&flow), answers, step.slug).await?;
+
+    let next = if change {
+        match draft.first_incomplete(&flow) {
+            Some(step) => ctx.url(&format!("/apply/{pathway}/{}?change=1", step.slug)),
+            None => ctx.url(&format!("/apply/{pathway}/check")),
+        }
+    } else {
+        // The page after this one, or the first one still open.
+        let applicable: Vec<&Step> = flow.applicable(&draft.answers).collect();
+        let after = applicable
+            .iter()
+            .position(|s| s.slug == step.slug)
+            .and_then(|i| applicable.get(i + 1));
+        match after {
+            Some(next) => ctx.url(&format!("/apply/{pathway}/{}", next.slug)),
+            None => next_url(&ctx, &draft, pathway),
+        }
+    };
+    Ok(see_other(&next))
+}
