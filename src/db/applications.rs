@@ -70,6 +70,7 @@ pub async fn find_by_token(pool: &PgPool, token_hash: &[u8]) -> sqlx::Result<Opt
 pub async fn save_draft(
     conn: &mut PgConnection,
     id: Uuid,
+    language: &str,
     target_pathway: &str,
     pathway: Option<&str>,
     answers: &Answers,
@@ -79,7 +80,7 @@ pub async fn save_draft(
     let done = sqlx::query!(
         "update application
          set target_pathway = $2, pathway = $3, answers = $4, completed_steps = $5, expires_at = $6,
-             full_name = $4::jsonb ->> 'full_name', email = $4::jsonb ->> 'email', updated_at = now()
+             full_name = $4::jsonb ->> 'full_name', email = $4::jsonb ->> 'email', language = $7, updated_at = now()
          where application_id = $1 and status = 'draft'",
         id,
         target_pathway,
@@ -87,6 +88,7 @@ pub async fn save_draft(
         Json(answers) as _,
         completed_steps,
         expires_at,
+        language,
     )
     .execute(conn)
     .await?;

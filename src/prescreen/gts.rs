@@ -5,7 +5,8 @@
 //!   an employer that is `unsure` are not "no": they make no rule fire.
 //! - **Listed** means `noc_2021_code` is a code of `data/gts_occupations.csv`. `unknown` is neither listed nor "not
 //!   listed": no list rule fires (G2–G5, G7–G11), so unless something worse fires the outcome is *needs review*.
-//!   `other`, or any other value (a five-digit code the form may store in its place), is "not listed".
+//!   `other`, or any other value, is "not listed", except that with `other` a listed code typed in the
+//!   questionnaire's `noc_2021_code_other` counts as listed (a listed job is always Category B).
 //! - **Subsets** (G7, G8): for 21210 the listed part needs `role_is_actuarial = no`; for 51120 and 52120 it needs
 //!   `job_requires_3y_listed_experience = yes`. The opposite answer fires G7 or G8; an unanswered question makes no
 //!   wage rule fire (we cannot tell whether the job is on the list). When G7 or G8 fires the job is not on the list,
@@ -46,12 +47,22 @@ enum Noc<'a> {
     NotListed,
 }
 
+/// The job's NOC code: the select's value, or for `other` the code typed in `noc_2021_code_other` (the
+/// questionnaire's companion field), which is listed if it is on the list after all.
 fn noc(answers: &Answers) -> Noc<'_> {
-    match answers.str("noc_2021_code").map(str::trim) {
-        None | Some("") => Noc::Absent,
-        Some("unknown") => Noc::Unknown,
-        Some(code) if !gts_by_noc(code).is_empty() => Noc::Listed(code),
-        Some(_) => Noc::NotListed,
+    let code = match answers.str("noc_2021_code").map(str::trim) {
+        Some("other") => answers
+            .str("noc_2021_code_other")
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .unwrap_or("other"),
+        code => code.unwrap_or_default(),
+    };
+    match code {
+        "" => Noc::Absent,
+        "unknown" => Noc::Unknown,
+        code if !gts_by_noc(code).is_empty() => Noc::Listed(code),
+        _ => Noc::NotListed,
     }
 }
 

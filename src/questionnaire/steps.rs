@@ -261,6 +261,11 @@ pub static CUSMA_JOB: Step = Step {
     slug: "profession",
     when: None,
     fields: &[
+        // Not in the CUSMA table, but rule C2 reads it: CUSMA needs pre-arranged work.
+        Field::new(
+            "job_offer_status",
+            radios(&["written", "verbal", "in_discussion", "none"]),
+        ),
         Field::new("cusma_profession", Kind::Select(Choices::CusmaProfession)),
         Field::new("job_title", text(2, 120)),
         Field::new("job_duties", textarea(50, 4000)),

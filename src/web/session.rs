@@ -3,7 +3,7 @@
 
 use actix_session::{
     Session, SessionMiddleware,
-    config::{BrowserSession, CookieContentSecurity},
+    config::{CookieContentSecurity, PersistentSession},
     storage::CookieSessionStore,
 };
 use actix_web::cookie::{Key, SameSite};
@@ -25,7 +25,11 @@ pub fn middleware(settings: &Settings) -> SessionMiddleware<CookieSessionStore> 
     .cookie_http_only(true)
     .cookie_same_site(SameSite::Lax)
     .cookie_content_security(CookieContentSecurity::Private)
-    .session_lifecycle(BrowserSession::default())
+    // Kept across browser restarts for as long as a draft lives, so closing the browser loses nothing.
+    .session_lifecycle(
+        PersistentSession::default()
+            .session_ttl(actix_web::cookie::time::Duration::days(i64::from(settings.draft_days))),
+    )
     .build()
 }
 

@@ -180,6 +180,7 @@ async fn cusma_in_french_asks_the_mexican_travel_question() {
             (
                 "/fr/apply/cusma/profession",
                 &[
+                    ("job_offer_status", "written"),
                     ("cusma_profession", "computer_systems_analyst"),
                     ("job_title", "Analyste des systèmes"),
                     ("job_duties", DUTIES),

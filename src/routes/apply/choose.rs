@@ -92,7 +92,7 @@ pub async fn submit(
             draft.row.pathway = pathway.map(|p| p.code().to_owned());
             let answers = draft.answers.clone();
             let flow = draft.pathway().map(crate::questionnaire::Flow::of);
-            draft.save(&app, flow.as_ref(), answers, "choose").await?;
+            draft.save(&app, ctx.lang, flow.as_ref(), answers, "choose").await?;
         }
         None => Draft::create(&app, &session, ctx.lang, &target, pathway).await?,
     }

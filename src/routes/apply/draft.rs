@@ -89,15 +89,18 @@ impl Draft {
         flow.applicable(&self.answers).find(|s| !self.is_complete(s))
     }
 
-    /// Records `answers` after a valid page, drops what no longer applies, and saves.
+    /// Records `answers` after a valid page, drops what no longer applies, and saves. The
+    /// application's language becomes `lang`, the language the applicant is using now.
     pub async fn save(
         &mut self,
         app: &AppContext,
+        lang: crate::i18n::Lang,
         flow: Option<&Flow>,
         answers: Answers,
         completed: &str,
     ) -> Result<(), AppError> {
         let mut answers = answers;
+        self.row.language = lang.code().to_owned();
         let mut completed_steps = self.row.completed_steps.clone();
         if !completed_steps.iter().any(|s| s == completed) {
             completed_steps.push(completed.to_owned());
@@ -114,6 +117,7 @@ impl Draft {
         let saved = db::applications::save_draft(
             &mut conn,
             self.row.application_id,
+            &self.row.language,
             &self.row.target_pathway,
             self.row.pathway.as_deref(),
             &answers,

@@ -51,7 +51,7 @@ pub async fn submit(ctx: PageCtx, app: App, session: Session, body: web::Bytes) 
     let today = Utc::now().with_timezone(&app.settings.firm_time_zone).date_naive();
     match validate::validate_step(&NOT_SURE, &form, &draft.answers, today) {
         Ok(answers) => {
-            draft.save(&app, None, answers, NOT_SURE.slug).await?;
+            draft.save(&app, ctx.lang, None, answers, NOT_SURE.slug).await?;
             Ok(see_other(&ctx.url("/apply/not-sure/result")))
         }
         Err((errors, typed)) => page(ctx, &draft, &typed, errors).respond(StatusCode::UNPROCESSABLE_ENTITY),
@@ -117,7 +117,7 @@ pub async fn pick(ctx: PageCtx, app: App, session: Session, form: web::Form<Pick
     draft.row.pathway = Some(pathway.code().to_owned());
     let answers = draft.answers.clone();
     draft
-        .save(&app, Some(&Flow::of(pathway)), answers, NOT_SURE.slug)
+        .save(&app, ctx.lang, Some(&Flow::of(pathway)), answers, NOT_SURE.slug)
         .await?;
     Ok(see_other(&next_url(&ctx, &draft, pathway)))
 }

@@ -205,7 +205,7 @@ pub async fn submit(
         }
     };
     let flow = Flow::of(pathway);
-    draft.save(&app, Some(&flow), answers, step.slug).await?;
+    draft.save(&app, ctx.lang, Some(&flow), answers, step.slug).await?;
 
     let next = if change {
         match draft.first_incomplete(&flow) {
