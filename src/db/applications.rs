@@ -65,30 +65,31 @@ pub async fn find_by_token(pool: &PgPool, token_hash: &[u8]) -> sqlx::Result<Opt
     .await
 }
 
+/// What a draft holds after a page is saved.
+pub struct DraftState<'a> {
+    pub language: &'a str,
+    pub target_pathway: &'a str,
+    pub pathway: Option<&'a str>,
+    pub answers: &'a Answers,
+    pub completed_steps: &'a [String],
+    pub expires_at: DateTime<Utc>,
+}
+
 /// Saves a draft's answers and progress, and pushes back its expiry.
 #[tracing::instrument(skip_all, fields(application_id = %id))]
-pub async fn save_draft(
-    conn: &mut PgConnection,
-    id: Uuid,
-    language: &str,
-    target_pathway: &str,
-    pathway: Option<&str>,
-    answers: &Answers,
-    completed_steps: &[String],
-    expires_at: DateTime<Utc>,
-) -> sqlx::Result<bool> {
+pub async fn save_draft(conn: &mut PgConnection, id: Uuid, draft: &DraftState<'_>) -> sqlx::Result<bool> {
     let done = sqlx::query!(
         "update application
          set target_pathway = $2, pathway = $3, answers = $4, completed_steps = $5, expires_at = $6,
              full_name = $4::jsonb ->> 'full_name', email = $4::jsonb ->> 'email', language = $7, updated_at = now()
          where application_id = $1 and status = 'draft'",
         id,
-        target_pathway,
-        pathway,
-        Json(answers) as _,
-        completed_steps,
-        expires_at,
-        language,
+        draft.target_pathway,
+        draft.pathway,
+        Json(draft.answers) as _,
+        draft.completed_steps,
+        draft.expires_at,
+        draft.language,
     )
     .execute(conn)
     .await?;

@@ -117,12 +117,14 @@ impl Draft {
         let saved = db::applications::save_draft(
             &mut conn,
             self.row.application_id,
-            &self.row.language,
-            &self.row.target_pathway,
-            self.row.pathway.as_deref(),
-            &answers,
-            &completed_steps,
-            expiry(app),
+            &db::applications::DraftState {
+                language: &self.row.language,
+                target_pathway: &self.row.target_pathway,
+                pathway: self.row.pathway.as_deref(),
+                answers: &answers,
+                completed_steps: &completed_steps,
+                expires_at: expiry(app),
+            },
         )
         .await?;
         if !saved {
