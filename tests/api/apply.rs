@@ -99,44 +99,51 @@ const GTS_JOB: Answers = &[
 
 #[actix_web::test]
 async fn global_talent_stream_from_start_to_reference_in_english() {
+    global_talent_stream_from_start_to_reference("en", "not legal advice", "Mexico", "Not provided").await;
+}
+
+#[actix_web::test]
+async fn global_talent_stream_from_start_to_reference_in_french() {
+    global_talent_stream_from_start_to_reference("fr", "avis juridique", "Mexique", "Non indiqué").await;
+}
+
+async fn global_talent_stream_from_start_to_reference(lang: &str, not_advice: &str, mexico: &str, not_provided: &str) {
     let app = spawn_app(&SmtpSink::start()).await;
-    let first = choose(&app, "en", "gts").await;
-    let end = walk(
-        &app,
-        &first,
-        &[
-            ("/en/apply/gts/about-you", ABOUT_YOU),
-            ("/en/apply/gts/location", OUTSIDE),
-            ("/en/apply/gts/education", EDUCATION),
-            ("/en/apply/gts/job-offer", GTS_OFFER),
-            ("/en/apply/gts/employer", GTS_EMPLOYER),
-            ("/en/apply/gts/job", GTS_JOB),
-            ("/en/apply/gts/admissibility", ADMISSIBILITY),
-            ("/en/apply/gts/consent", CONSENT),
-        ],
-    )
-    .await;
-    assert_eq!(end, "/en/apply/gts/assessment");
+    let first = choose(&app, lang, "gts").await;
+    let at = |page: &str| format!("/{lang}/apply/gts/{page}");
+    let pages = [
+        (at("about-you"), ABOUT_YOU),
+        (at("location"), OUTSIDE),
+        (at("education"), EDUCATION),
+        (at("job-offer"), GTS_OFFER),
+        (at("employer"), GTS_EMPLOYER),
+        (at("job"), GTS_JOB),
+        (at("admissibility"), ADMISSIBILITY),
+        (at("consent"), CONSENT),
+    ];
+    let pages: Vec<(&str, Answers)> = pages.iter().map(|(p, a)| (p.as_str(), *a)).collect();
+    let end = walk(&app, &first, &pages).await;
+    assert_eq!(end, at("assessment"));
 
     let assessment = app.get(&end).await;
     assert_eq!(assessment.status, 200);
+    assert_eq!(assessment.count(&format!(r#"html[lang="{lang}"]"#)), 1);
     // A listed occupation paid at the prevailing wage, with no Job Bank median on file yet: G4.
     assert_eq!(outcomes(&assessment), ["needs_review"]);
     assert_eq!(rules(&assessment), ["G4"]);
-    assert!(assessment.body.contains("not legal advice"));
+    assert!(assessment.body.contains(not_advice), "{}", assessment.body);
 
-    let check = app.get("/en/apply/gts/check").await;
+    let check = app.get(&at("check")).await;
     assert_eq!(check.status, 200);
     assert!(check.body.contains("Maple Payments Inc."));
-    assert!(check.body.contains("Mexico"), "countries by name");
-    assert!(check.body.contains("Not provided"), "skipped optional answers say so");
+    assert!(check.body.contains(mexico), "countries by name");
+    assert!(check.body.contains(not_provided), "skipped optional answers say so");
 
     let token = check.csrf_token();
-    let submitted = app
-        .post_raw("/en/apply/gts/check", &[("csrf_token", token.as_str())])
-        .await;
-    assert_redirect(&submitted, "/en/apply/confirmation");
-    let confirmation = app.get("/en/apply/confirmation").await;
+    let submitted = app.post_raw(&at("check"), &[("csrf_token", token.as_str())]).await;
+    let confirmation_path = format!("/{lang}/apply/confirmation");
+    assert_redirect(&submitted, &confirmation_path);
+    let confirmation = app.get(&confirmation_path).await;
     let reference = confirmation.text_of("#reference").unwrap();
     assert_eq!(reference.len(), 9);
 
@@ -153,14 +160,12 @@ async fn global_talent_stream_from_start_to_reference_in_english() {
     assert_eq!(answers["offered_wage"], "145000");
     assert_eq!(answers["years_it_experience"], "6.5");
     assert_eq!(answers["target_pathway"], "gts");
-    assert_eq!(answers["language"], "en");
+    assert_eq!(answers["language"], lang);
     assert!(answers.get("referral_partner_name").is_none());
 
     // A second submit (double click, replay) changes nothing.
-    let again = app
-        .post_raw("/en/apply/gts/check", &[("csrf_token", token.as_str())])
-        .await;
-    assert_redirect(&again, "/en/apply/confirmation");
+    let again = app.post_raw(&at("check"), &[("csrf_token", token.as_str())]).await;
+    assert_redirect(&again, &confirmation_path);
     assert_eq!(app.count("application").await, 1);
     assert_eq!(stored(&app).await.4.as_deref(), Some(reference.as_str()));
 }
@@ -536,6 +541,22 @@ async fn hostile_input_is_refused_or_stored_safely() {
     assert_eq!(page.status, 422);
     assert_eq!(page.count(r##".error-summary a[href="#email"]"##), 1);
 
+    // Right-to-left overrides and control characters are removed from what is stored.
+    let page = app
+        .post_raw(
+            path,
+            &[
+                ("csrf_token", token.as_str()),
+                ("full_name", "Ana\u{202E} L\u{0007}ópez"),
+                ("email", "ana@example.com"),
+                ("citizenships", "MX"),
+                ("country_of_residence", "MX"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 303);
+    assert_eq!(stored(&app).await.1["full_name"], "Ana L ópez");
+
     // A value outside the allowed list.
     let page = app
         .post_raw(
@@ -560,8 +581,11 @@ async fn hostile_input_is_refused_or_stored_safely() {
         413
     );
 
-    let (_, answers, ..) = stored(&app).await;
-    assert!(answers.get("full_name").is_none());
+    assert_eq!(
+        stored(&app).await.1["email"],
+        "ana@example.com",
+        "refused pages changed nothing"
+    );
 }
 
 #[actix_web::test]
