@@ -1,5 +1,6 @@
 //! `/{lang}/contact`: a message to the firm, stored and emailed to it through the outbox.
 
+use crate::web::html;
 use actix_web::{HttpResponse, Responder, http::StatusCode, web};
 use askama::Template;
 use askama_web::WebTemplate;
@@ -55,9 +56,7 @@ pub async fn submit(
         Ok(enquiry) => enquiry,
         Err(errors) => {
             let page = ContactPage { ctx, input, errors };
-            return Ok(HttpResponse::build(StatusCode::UNPROCESSABLE_ENTITY)
-                .content_type("text/html; charset=utf-8")
-                .body(page.render()?));
+            return html(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
 

@@ -1,6 +1,8 @@
 //! `/{lang}/apply/{pathway}/assessment`: the preliminary assessment, with every reason that fired.
 
+use crate::web::html;
 use actix_session::Session;
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use chrono::Utc;
@@ -125,9 +127,7 @@ pub async fn show(
         ctx,
         results,
     };
-    Ok(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(page.render()?))
+    html(StatusCode::OK, &page)
 }
 
 /// Each fired rule with its reason, worst first; one general line when none fired.

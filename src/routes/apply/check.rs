@@ -1,6 +1,8 @@
 //! `/{lang}/apply/{pathway}/check`: every answer with a "Change" link; submitting; the confirmation.
 
+use crate::web::html;
 use actix_session::Session;
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde_json::Value;
@@ -120,9 +122,7 @@ pub async fn show(
         ctx,
         sections,
     };
-    Ok(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(page.render()?))
+    html(StatusCode::OK, &page)
 }
 
 /// Submits once. A double click, a refresh or a replayed POST finds the application submitted and
@@ -169,7 +169,5 @@ pub async fn confirmation(ctx: PageCtx, app: App, session: Session) -> Result<Ht
     };
     let email = draft.answers.str("email").unwrap_or_default().to_owned();
     let page = ConfirmationPage { ctx, reference, email };
-    Ok(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(page.render()?))
+    html(StatusCode::OK, &page)
 }

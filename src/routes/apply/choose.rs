@@ -1,5 +1,6 @@
 //! `/{lang}/apply`: choose a pathway, or "not sure".
 
+use crate::web::html;
 use actix_session::Session;
 use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
@@ -49,9 +50,7 @@ impl ChoosePage {
     }
 
     fn respond(self, status: StatusCode) -> Result<HttpResponse, AppError> {
-        Ok(HttpResponse::build(status)
-            .content_type("text/html; charset=utf-8")
-            .body(self.render()?))
+        html(status, &self)
     }
 }
 

@@ -1,5 +1,6 @@
 //! `/{lang}/apply/not-sure`: a few deciding questions, then the pathways that may fit, with reasons.
 
+use crate::web::html;
 use actix_session::Session;
 use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
@@ -95,9 +96,7 @@ pub async fn result(ctx: PageCtx, app: App, session: Session) -> Result<HttpResp
         suggestions,
         others,
     };
-    Ok(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(page.render()?))
+    html(StatusCode::OK, &page)
 }
 
 #[derive(serde::Deserialize)]

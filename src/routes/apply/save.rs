@@ -1,6 +1,7 @@
 //! "Email me a link to continue later": a single-use, expiring link, sent through the outbox,
 //! that opens the draft on any device.
 
+use crate::web::html;
 use actix_session::Session;
 use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
@@ -53,12 +54,6 @@ pub struct InvalidLinkPage {
     pub ctx: PageCtx,
 }
 
-fn html(status: StatusCode, body: String) -> HttpResponse {
-    HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .body(body)
-}
-
 fn continue_url(ctx: &PageCtx, draft: &Draft) -> String {
     match draft.pathway() {
         Some(p) => next_url(ctx, draft, p),
@@ -73,16 +68,15 @@ pub async fn show(ctx: PageCtx, app: App, session: Session) -> Result<HttpRespon
     };
     let email = draft.answers.str("email").unwrap_or_default().to_owned();
     let back = continue_url(&ctx, &draft);
-    Ok(html(
+    html(
         StatusCode::OK,
-        SavePage {
+        &SavePage {
             ctx,
             email,
             errors: FormErrors::default(),
             back,
-        }
-        .render()?,
-    ))
+        },
+    )
 }
 
 #[derive(serde::Deserialize)]
@@ -109,7 +103,7 @@ pub async fn submit(
             errors,
             back,
         };
-        return Ok(html(StatusCode::UNPROCESSABLE_ENTITY, page.render()?));
+        return html(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
 
     let token = random_token();
@@ -147,7 +141,7 @@ pub async fn sent(ctx: PageCtx, app: App, session: Session) -> Result<HttpRespon
         Some(draft) => continue_url(&ctx, &draft),
         None => ctx.url("/apply"),
     };
-    Ok(html(StatusCode::OK, SentPage { ctx, continue_url }.render()?))
+    html(StatusCode::OK, &SentPage { ctx, continue_url })
 }
 
 /// Opens the draft the link was sent for, on this device, once.
@@ -163,7 +157,7 @@ pub async fn resume(
     let used = db::applications::use_resume_link(&mut conn, &token_hash(token), &token_hash(&new_token)).await?;
     drop(conn);
     if used.is_none() {
-        return Ok(html(StatusCode::GONE, InvalidLinkPage { ctx }.render()?));
+        return html(StatusCode::GONE, &InvalidLinkPage { ctx });
     }
     TypedSession(&session).set_draft_token(&new_token);
     let draft = Draft::load(&app, &session).await?.ok_or(AppError::NotFound)?;

@@ -1,5 +1,6 @@
 //! `/{lang}/apply/{pathway}/{step}`: one page of questions.
 
+use crate::web::html;
 use actix_session::Session;
 use actix_web::{HttpRequest, HttpResponse, http::StatusCode, web};
 use askama::Template;
@@ -72,9 +73,7 @@ impl StepPage {
     }
 
     pub fn respond(self, status: StatusCode) -> Result<HttpResponse, AppError> {
-        Ok(HttpResponse::build(status)
-            .content_type("text/html; charset=utf-8")
-            .body(self.render()?))
+        html(status, &self)
     }
 }
 
