@@ -1,5 +1,8 @@
 //! intake: consultation intake for an immigration law firm.
 
+pub mod availability;
+pub mod booking;
+pub mod calendar;
 pub mod config;
 pub mod db;
 pub mod devdb;

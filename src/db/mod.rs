@@ -1,6 +1,7 @@
 //! All SQL of the application, as free functions over a connection or pool.
 
 pub mod applications;
+pub mod bookings;
 pub mod enquiries;
 pub mod health;
 pub mod outbox;

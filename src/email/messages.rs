@@ -112,6 +112,142 @@ email_templates!(
     "emails/resume_link/body.html"
 );
 
+/// A consultation slot as an email shows it: in the reader's time zone, and in the other party's.
+#[derive(Debug, Clone)]
+pub struct SlotText {
+    /// e.g. "Monday 15 March 2027, 10:00–10:30 (America/Toronto)"
+    pub applicant: String,
+    pub firm: String,
+}
+
+/// To the firm: a consultation was booked. A one-page brief a lawyer reads first.
+#[derive(Debug)]
+pub struct FirmBrief {
+    pub ctx: EmailCtx,
+    pub reference: String,
+    pub full_name: String,
+    pub email: String,
+    /// Empty when not given.
+    pub phone: String,
+    pub pathway: String,
+    pub outcome: String,
+    /// (rule id, reason) of the chosen pathway
+    pub reasons: Vec<(String, String)>,
+    /// Other pathways assessed ("not sure"): (name, outcome)
+    pub other_outcomes: Vec<(String, String)>,
+    /// (question, answer): the answers a lawyer reads first
+    pub key_answers: Vec<(String, String)>,
+    pub slot: SlotText,
+    pub mode: String,
+    pub staff_url: String,
+}
+
+email_templates!(
+    FirmBrief,
+    "firm_brief",
+    "emails/firm_brief/subject.txt",
+    "emails/firm_brief/body.txt",
+    "emails/firm_brief/body.html"
+);
+
+/// To the applicant: the consultation is booked (with an .ics invite attached).
+#[derive(Debug)]
+pub struct BookingConfirmation {
+    pub ctx: EmailCtx,
+    pub reference: String,
+    pub full_name: String,
+    pub slot: SlotText,
+    pub mode: String,
+    pub manage_url: String,
+}
+
+email_templates!(
+    BookingConfirmation,
+    "booking_confirmation",
+    "emails/booking_confirmation/subject.txt",
+    "emails/booking_confirmation/body.txt",
+    "emails/booking_confirmation/body.html"
+);
+
+/// To the applicant, 24 hours before.
+#[derive(Debug)]
+pub struct BookingReminder {
+    pub ctx: EmailCtx,
+    pub reference: String,
+    pub full_name: String,
+    pub slot: SlotText,
+    pub mode: String,
+    pub manage_url: String,
+}
+
+email_templates!(
+    BookingReminder,
+    "booking_reminder",
+    "emails/booking_reminder/subject.txt",
+    "emails/booking_reminder/body.txt",
+    "emails/booking_reminder/body.html"
+);
+
+/// To the applicant: the consultation moved (with an updated invite).
+#[derive(Debug)]
+pub struct BookingRescheduled {
+    pub ctx: EmailCtx,
+    pub reference: String,
+    pub full_name: String,
+    pub slot: SlotText,
+    pub previous: SlotText,
+    pub mode: String,
+    pub manage_url: String,
+}
+
+email_templates!(
+    BookingRescheduled,
+    "booking_rescheduled",
+    "emails/booking_rescheduled/subject.txt",
+    "emails/booking_rescheduled/body.txt",
+    "emails/booking_rescheduled/body.html"
+);
+
+/// To the applicant: the consultation is cancelled (with a cancellation for their calendar).
+#[derive(Debug)]
+pub struct BookingCancelled {
+    pub ctx: EmailCtx,
+    pub reference: String,
+    pub full_name: String,
+    pub slot: SlotText,
+    /// Where to book again.
+    pub book_url: String,
+}
+
+email_templates!(
+    BookingCancelled,
+    "booking_cancelled",
+    "emails/booking_cancelled/subject.txt",
+    "emails/booking_cancelled/body.txt",
+    "emails/booking_cancelled/body.html"
+);
+
+/// To the firm: an applicant moved or cancelled their consultation.
+#[derive(Debug)]
+pub struct FirmBookingNotice {
+    pub ctx: EmailCtx,
+    pub reference: String,
+    pub full_name: String,
+    /// true: cancelled; false: moved to `slot`
+    pub cancelled: bool,
+    pub previous: SlotText,
+    pub slot: SlotText,
+    pub staff_url: String,
+}
+
+email_templates!(
+    FirmBookingNotice,
+    "firm_booking_notice",
+    "emails/firm_booking_notice/subject.txt",
+    "emails/firm_booking_notice/body.txt",
+    "emails/firm_booking_notice/body.html"
+);
+
 /// Subjects are one line whatever the data in them.
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -1,6 +1,7 @@
 //! Every route of the site, by area.
 
 pub mod apply;
+pub mod booking;
 pub mod contact;
 pub mod health;
 pub mod home;
@@ -20,5 +21,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/", web::get().to(home::negotiate));
     home::configure(cfg);
     apply::configure(cfg);
+    booking::configure(cfg);
     contact::configure(cfg);
 }

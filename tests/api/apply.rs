@@ -2,9 +2,9 @@
 
 use crate::helpers::{Page, SmtpSink, TestApp, assert_redirect, spawn_app};
 
-type Answers<'a> = &'a [(&'a str, &'a str)];
+pub(crate) type Answers<'a> = &'a [(&'a str, &'a str)];
 
-const ABOUT_YOU: Answers = &[
+pub(crate) const ABOUT_YOU: Answers = &[
     ("full_name", "Ana López"),
     ("email", "ana.lopez+canada@example.com"),
     ("phone", "+1 (416) 923-4567"),
@@ -12,18 +12,19 @@ const ABOUT_YOU: Answers = &[
     ("citizenships", ""),
     ("country_of_residence", "MX"),
 ];
-const OUTSIDE: Answers = &[("current_location", "outside_canada")];
-const EDUCATION: Answers = &[
+pub(crate) const OUTSIDE: Answers = &[("current_location", "outside_canada")];
+pub(crate) const EDUCATION: Answers = &[
     ("highest_education", "master"),
     ("field_of_study", "Computer science"),
     ("years_it_experience", "6.5"),
 ];
-const ADMISSIBILITY: Answers = &[("prior_refusal_or_removal", "no"), ("criminal_history", "no")];
-const CONSENT: Answers = &[("consent_privacy", "yes"), ("ack_not_legal_advice", "yes")];
-const DUTIES: &str = "Design and build distributed payment services, review code and mentor two junior engineers.";
+pub(crate) const ADMISSIBILITY: Answers = &[("prior_refusal_or_removal", "no"), ("criminal_history", "no")];
+pub(crate) const CONSENT: Answers = &[("consent_privacy", "yes"), ("ack_not_legal_advice", "yes")];
+pub(crate) const DUTIES: &str =
+    "Design and build distributed payment services, review code and mentor two junior engineers.";
 
 /// Chooses `target` on /{lang}/apply and returns where it leads.
-async fn choose(app: &TestApp, lang: &str, target: &str) -> String {
+pub(crate) async fn choose(app: &TestApp, lang: &str, target: &str) -> String {
     let page = app
         .submit(
             &format!("/{lang}/apply"),
@@ -36,7 +37,7 @@ async fn choose(app: &TestApp, lang: &str, target: &str) -> String {
 }
 
 /// Answers the page at `path` (GET then POST) and returns where it leads.
-async fn answer(app: &TestApp, path: &str, fields: Answers<'_>) -> String {
+pub(crate) async fn answer(app: &TestApp, path: &str, fields: Answers<'_>) -> String {
     let form = app.get(path).await;
     assert_eq!(form.status, 200, "GET {path}: {}", form.body);
     let page = app.submit(path, path, fields).await;
@@ -45,7 +46,7 @@ async fn answer(app: &TestApp, path: &str, fields: Answers<'_>) -> String {
 }
 
 /// Walks the pages in order, checking each leads to the next one expected.
-async fn walk(app: &TestApp, start: &str, pages: &[(&str, Answers<'_>)]) -> String {
+pub(crate) async fn walk(app: &TestApp, start: &str, pages: &[(&str, Answers<'_>)]) -> String {
     let mut at = start.to_owned();
     for (expected, fields) in pages {
         assert_eq!(at, *expected, "the questionnaire went elsewhere");
@@ -54,14 +55,14 @@ async fn walk(app: &TestApp, start: &str, pages: &[(&str, Answers<'_>)]) -> Stri
     at
 }
 
-async fn stored(app: &TestApp) -> (String, serde_json::Value, Option<String>, Vec<String>, Option<String>) {
+pub(crate) async fn stored(app: &TestApp) -> (String, serde_json::Value, Option<String>, Vec<String>, Option<String>) {
     sqlx::query_as("select status, answers, prescreen_outcome, prescreen_rules, reference from application")
         .fetch_one(&app.db.pool)
         .await
         .unwrap()
 }
 
-fn outcomes(page: &Page) -> Vec<String> {
+pub(crate) fn outcomes(page: &Page) -> Vec<String> {
     let sel = scraper::Selector::parse("[data-outcome]").unwrap();
     page.html()
         .select(&sel)
@@ -69,7 +70,7 @@ fn outcomes(page: &Page) -> Vec<String> {
         .collect()
 }
 
-fn rules(page: &Page) -> Vec<String> {
+pub(crate) fn rules(page: &Page) -> Vec<String> {
     let sel = scraper::Selector::parse("[data-rule]").unwrap();
     page.html()
         .select(&sel)
@@ -77,17 +78,17 @@ fn rules(page: &Page) -> Vec<String> {
         .collect()
 }
 
-const GTS_OFFER: Answers = &[
+pub(crate) const GTS_OFFER: Answers = &[
     ("job_offer_status", "written"),
     ("employer_will_file_gts_lmia", "yes"),
     ("gts_referral_status", "none"),
 ];
-const GTS_EMPLOYER: Answers = &[
+pub(crate) const GTS_EMPLOYER: Answers = &[
     ("employer_legal_name", "Maple Payments Inc."),
     ("employer_city", "Toronto"),
     ("employer_province", "ON"),
 ];
-const GTS_JOB: Answers = &[
+pub(crate) const GTS_JOB: Answers = &[
     ("job_title", "Senior software engineer"),
     ("job_duties", DUTIES),
     ("noc_2021_code", "21231"),
@@ -132,6 +133,7 @@ async fn global_talent_stream_from_start_to_reference(lang: &str, not_advice: &s
     assert_eq!(outcomes(&assessment), ["needs_review"]);
     assert_eq!(rules(&assessment), ["G4"]);
     assert!(assessment.body.contains(not_advice), "{}", assessment.body);
+    crate::booking::choose_slot(&app, &at("booking"), None, "America/Toronto").await;
 
     let check = app.get(&at("check")).await;
     assert_eq!(check.status, 200);
@@ -428,6 +430,7 @@ async fn change_links_return_to_the_check_page() {
     )
     .await;
     app.get("/en/apply/gts/assessment").await;
+    crate::booking::choose_slot(&app, "/en/apply/gts/booking", None, "America/Toronto").await;
     let check = app.get("/en/apply/gts/check").await;
     assert!(
         check

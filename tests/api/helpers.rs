@@ -265,7 +265,8 @@ impl SmtpSink {
 
 pub struct TestApp {
     pub address: String,
-    pub db: TestDb,
+    /// Shared by the browsers of one app (see `with_new_browser`); dropped with the last.
+    pub db: Arc<TestDb>,
     pub client: reqwest::Client,
     pub settings: Arc<Settings>,
     pub smtp_port: u16,
@@ -315,19 +316,23 @@ pub async fn spawn_app_with(options: AppOptions) -> TestApp {
     let app = Application::build(settings.clone(), db.pool.clone(), Metrics::new().unwrap()).expect("build app");
     let address = format!("http://127.0.0.1:{}", app.port());
     actix_web::rt::spawn(app.run_until_stopped());
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
     TestApp {
         address,
-        db,
-        client,
+        db: Arc::new(db),
+        client: new_client(),
         settings,
         smtp_port,
         data_dir,
     }
+}
+
+/// A client that keeps cookies and does not follow redirects, like a browser driven step by step.
+fn new_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
 }
 
 /// A response read whole.
@@ -384,6 +389,18 @@ async fn read(response: reqwest::Response) -> Page {
 }
 
 impl TestApp {
+    /// The same app seen from another browser (its own cookies).
+    pub fn with_new_browser(&self) -> TestApp {
+        TestApp {
+            address: self.address.clone(),
+            db: self.db.clone(),
+            client: new_client(),
+            settings: self.settings.clone(),
+            smtp_port: self.smtp_port,
+            data_dir: self.data_dir.clone(),
+        }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
     }

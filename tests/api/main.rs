@@ -2,6 +2,7 @@
 
 mod apply;
 mod binary;
+mod booking;
 mod forms;
 mod health;
 mod helpers;

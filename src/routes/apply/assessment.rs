@@ -122,7 +122,7 @@ pub async fn show(
         .map(|s| s.slug)
         .unwrap_or("consent");
     let page = AssessmentPage {
-        next: ctx.url(&format!("/apply/{pathway}/check")),
+        next: ctx.url(&format!("/apply/{pathway}/booking")),
         back: ctx.url(&format!("/apply/{pathway}/{last}")),
         ctx,
         results,

@@ -1,24 +1,37 @@
-//! `/{lang}/apply/{pathway}/check`: every answer with a "Change" link; submitting; the confirmation.
+//! `/{lang}/apply/{pathway}/check`: every answer with a "Change" link; submitting (which books the
+//! consultation and emails the firm and the applicant, in one transaction); the confirmation.
 
-use crate::web::html;
 use actix_session::Session;
-use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use lettre::message::Mailbox;
 use serde_json::Value;
 
 use super::{
+    assessment::assess_and_store,
+    booking::STEP as BOOKING_STEP,
     draft::{App, Draft},
     step::next_url,
 };
 use crate::{
+    availability::Slot,
+    booking::{self, Availability, BookingView, mode_text, slot_in},
     db,
     domain::{pathway::Pathway, reference_code::new_reference},
+    email::messages::{EmailCtx, FirmBrief},
     error::AppError,
     i18n::Lang,
-    places,
+    outbox::{self, Envelope},
+    places, prescreen,
     questionnaire::{Field, Flow, Kind, options},
-    web::{page::PageCtx, see_other},
+    web::{
+        html,
+        page::PageCtx,
+        see_other,
+        session::{random_token, token_hash},
+    },
 };
 
 /// A page's answers on the check page.
@@ -64,7 +77,18 @@ pub fn display(lang: Lang, field: &Field, value: &Value) -> String {
     }
 }
 
-/// The draft, ready to check: every page answered and the assessment seen.
+/// The chosen consultation: (start, end) and the applicant's zone, if the booking page was answered.
+fn chosen_slot(app: &App, draft: &Draft) -> Option<(DateTime<Utc>, Tz, String)> {
+    let start = Slot::parse_id(draft.answers.str("slot")?)?;
+    let zone = draft
+        .answers
+        .str("time_zone")
+        .and_then(|z| z.parse().ok())
+        .unwrap_or(app.settings.firm_time_zone);
+    Some((start, zone, draft.answers.str("consultation_mode")?.to_owned()))
+}
+
+/// The draft, ready to check: every page answered, the assessment seen and a slot chosen.
 async fn ready_draft(
     ctx: &PageCtx,
     app: &App,
@@ -86,6 +110,9 @@ async fn ready_draft(
     if draft.row.prescreen.is_none() {
         return Ok(Err(ctx.url(&format!("/apply/{pathway}/assessment"))));
     }
+    if !draft.row.completed_steps.iter().any(|s| s == BOOKING_STEP) || chosen_slot(app, &draft).is_none() {
+        return Ok(Err(ctx.url(&format!("/apply/{pathway}/booking"))));
+    }
     Ok(Ok((pathway, draft)))
 }
 
@@ -100,7 +127,7 @@ pub async fn show(
         Err(url) => return Ok(see_other(&url)),
     };
     let flow = Flow::of(pathway);
-    let sections = flow
+    let mut sections: Vec<Section> = flow
         .applicable(&draft.answers)
         .map(|step| Section {
             title: ctx.t(&format!("step-{}-title", step.slug)),
@@ -116,40 +143,193 @@ pub async fn show(
                 .collect(),
         })
         .collect();
+    if let Some((start, zone, mode)) = chosen_slot(&app, &draft) {
+        let minutes = Availability::load(&app).await?.policy.length;
+        let change_url = ctx.url(&format!("/apply/{pathway}/booking"));
+        sections.push(Section {
+            title: ctx.t("booking-title"),
+            rows: vec![
+                Row {
+                    label: ctx.t("booking-slot-legend"),
+                    value: Some(slot_in(ctx.lang, start, start + minutes, zone)),
+                    change_url: change_url.clone(),
+                },
+                Row {
+                    label: ctx.t("booking-mode-legend"),
+                    value: Some(mode_text(ctx.lang, &mode)),
+                    change_url,
+                },
+            ],
+        });
+    }
     let page = CheckPage {
         action: ctx.url(&format!("/apply/{pathway}/check")),
-        back: ctx.url(&format!("/apply/{pathway}/assessment")),
+        back: ctx.url(&format!("/apply/{pathway}/booking")),
         ctx,
         sections,
     };
     html(StatusCode::OK, &page)
 }
 
-/// Submits once. A double click, a refresh or a replayed POST finds the application submitted and
-/// goes to the confirmation again.
+/// The answers a lawyer reads first, per pathway.
+const KEY_FIELDS: &[&str] = &[
+    "citizenships",
+    "country_of_residence",
+    "current_location",
+    "canadian_status",
+    "highest_education",
+    "years_it_experience",
+    "job_offer_status",
+    "employer_legal_name",
+    "employer_province",
+    "job_title",
+    "noc_2021_code",
+    "offered_wage",
+    "wage_unit",
+    "cusma_profession",
+    "credential_type",
+    "foreign_employer_name",
+    "relationship",
+    "current_role_category",
+    "proposed_role_category",
+    "proposed_wage",
+    "prior_refusal_or_removal",
+    "criminal_history",
+];
+
+/// Submits once, books the chosen slot and queues the emails, all in one transaction. A double
+/// click, a refresh or a replayed POST finds the application submitted and shows the confirmation
+/// again; a slot taken meanwhile sends the applicant back to choose another, every answer kept.
 pub async fn submit(
     ctx: PageCtx,
     app: App,
     session: Session,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    let (_, draft) = match ready_draft(&ctx, &app, &session, &path.1).await? {
+    let (pathway, draft) = match ready_draft(&ctx, &app, &session, &path.1).await? {
         Ok(ready) => ready,
         Err(url) => return Ok(see_other(&url)),
     };
-    let mut conn = app.pool.acquire().await?;
+    let taken = ctx.url(&format!("/apply/{pathway}/booking?taken=1"));
+    let (start, zone, mode) = chosen_slot(&app, &draft).ok_or(AppError::BadRequest)?;
+    let availability = Availability::load(&app).await?;
+    let Some(slot) = availability.free_at(Utc::now(), start) else {
+        return Ok(see_other(&taken));
+    };
+    // The assessment as of the final answers.
+    let results = assess_and_store(&app, &draft, pathway).await?;
+
+    let settings = &app.settings;
+    let lang = Lang::from_code(&draft.row.language).unwrap_or(ctx.lang);
+    let manage_token = random_token();
+    let manage_url = format!("{}/{}/booking/{manage_token}", settings.base_url, lang.code());
+    let staff_url = format!("{}/staff/applications/{}", settings.base_url, draft.row.application_id);
+    let full_name = draft.answers.str("full_name").unwrap_or_default();
+    let email = draft.answers.str("email").unwrap_or_default();
+
+    let mut tx = app.pool.begin().await?;
+    let mut reference = None;
     for _ in 0..5 {
-        match db::applications::submit(&mut conn, draft.row.application_id, &new_reference()).await {
-            Ok(_) => {
-                tracing::info!(application_id = %draft.row.application_id, "application submitted");
-                return Ok(see_other(&ctx.url("/apply/confirmation")));
+        let mut savepoint = sqlx::Connection::begin(&mut *tx).await?;
+        match db::applications::submit(&mut savepoint, draft.row.application_id, &new_reference()).await {
+            Ok(found) => {
+                savepoint.commit().await?;
+                reference = Some(found);
+                break;
             }
             // The reference was taken: draw another.
             Err(sqlx::Error::Database(e)) if e.constraint() == Some("application_reference_key") => continue,
             Err(e) => return Err(e.into()),
         }
     }
-    Err(anyhow::anyhow!("no free reference after 5 draws").into())
+    let reference = match reference {
+        Some(Some(reference)) => reference,
+        // Already submitted by a concurrent request.
+        Some(None) => return Ok(see_other(&ctx.url("/apply/confirmation"))),
+        None => return Err(anyhow::anyhow!("no free reference after 5 draws").into()),
+    };
+
+    let new_booking = db::bookings::NewBooking {
+        application_id: draft.row.application_id,
+        starts_at: slot.start,
+        ends_at: slot.end,
+        buffer_minutes: availability.buffer_minutes,
+        consultation_mode: &mode,
+        time_zone: zone.name(),
+        manage_token_hash: &token_hash(&manage_token),
+    };
+    let booking_id = match db::bookings::insert(&mut tx, &new_booking).await {
+        Ok(id) => id,
+        Err(e) if db::bookings::is_slot_taken(&e) => {
+            tx.rollback().await?;
+            return Ok(see_other(&taken));
+        }
+        Err(e) => return Err(e.into()),
+    };
+
+    let view = BookingView {
+        booking_id,
+        application_id: draft.row.application_id,
+        lang,
+        reference: &reference,
+        full_name,
+        email,
+        starts_at: slot.start,
+        ends_at: slot.end,
+        time_zone: zone,
+        mode: &mode,
+        sequence: 0,
+        manage_url: &manage_url,
+    };
+    booking::enqueue_confirmation(&mut tx, settings, &view).await?;
+
+    let main = &results[0];
+    let flow = Flow::of(pathway);
+    let brief = FirmBrief {
+        ctx: EmailCtx {
+            lang,
+            firm_name: settings.firm_name.clone(),
+        },
+        reference: reference.clone(),
+        full_name: full_name.to_owned(),
+        email: email.to_owned(),
+        phone: draft.answers.str("phone").unwrap_or_default().to_owned(),
+        pathway: lang.t(prescreen::pathway_key(pathway)),
+        outcome: lang.t(main.outcome.i18n_key()),
+        reasons: main
+            .fired
+            .iter()
+            .map(|f| (f.rule.to_owned(), lang.t(f.reason_key())))
+            .collect(),
+        other_outcomes: results[1..]
+            .iter()
+            .map(|r| (lang.t(prescreen::pathway_key(r.pathway)), lang.t(r.outcome.i18n_key())))
+            .collect(),
+        key_answers: KEY_FIELDS
+            .iter()
+            .filter_map(|name| {
+                let (_, field) = flow.fields().find(|(_, f)| f.name == *name)?;
+                let value = draft.answers.0.get(*name)?;
+                Some((lang.t(&format!("q-{name}")), display(lang, field, value)))
+            })
+            .collect(),
+        slot: booking::slot_text(lang, slot.start, slot.end, zone, settings.firm_time_zone),
+        mode: mode_text(lang, &mode),
+        staff_url,
+    };
+    let reply_to = email
+        .parse()
+        .ok()
+        .map(|address| Mailbox::new(Some(full_name.to_owned()), address));
+    let envelope = Envelope {
+        reply_to: reply_to.as_ref(),
+        application_id: Some(draft.row.application_id),
+        ..Envelope::to(&settings.firm_email)
+    };
+    outbox::enqueue(&mut tx, &envelope, &brief).await?;
+    tx.commit().await?;
+    tracing::info!(application_id = %draft.row.application_id, %booking_id, "application submitted and consultation booked");
+    Ok(see_other(&ctx.url("/apply/confirmation")))
 }
 
 #[derive(Template)]
@@ -158,6 +338,9 @@ pub struct ConfirmationPage {
     pub ctx: PageCtx,
     pub reference: String,
     pub email: String,
+    pub slot_applicant: String,
+    pub slot_firm: String,
+    pub mode: String,
 }
 
 pub async fn confirmation(ctx: PageCtx, app: App, session: Session) -> Result<HttpResponse, AppError> {
@@ -167,7 +350,45 @@ pub async fn confirmation(ctx: PageCtx, app: App, session: Session) -> Result<Ht
     let Some(reference) = draft.row.reference.clone().filter(|_| !draft.is_draft()) else {
         return Ok(see_other(&ctx.url("/apply")));
     };
+    let booking = db::bookings::latest_for_application(&app.pool, draft.row.application_id).await?;
+    let (slot_applicant, slot_firm, mode) = match &booking {
+        Some(b) if b.status == "active" => {
+            let zone: Tz = b.time_zone.parse().unwrap_or(app.settings.firm_time_zone);
+            (
+                slot_in(ctx.lang, b.starts_at, b.ends_at, zone),
+                slot_in(ctx.lang, b.starts_at, b.ends_at, app.settings.firm_time_zone),
+                mode_text(ctx.lang, &b.consultation_mode),
+            )
+        }
+        _ => Default::default(),
+    };
     let email = draft.answers.str("email").unwrap_or_default().to_owned();
-    let page = ConfirmationPage { ctx, reference, email };
+    let page = ConfirmationPage {
+        ctx,
+        reference,
+        email,
+        slot_applicant,
+        slot_firm,
+        mode,
+    };
     html(StatusCode::OK, &page)
+}
+
+/// The invite of the applicant's consultation, to download from the confirmation page.
+pub async fn invite(ctx: PageCtx, app: App, session: Session) -> Result<HttpResponse, AppError> {
+    let draft = Draft::load(&app, &session)
+        .await?
+        .filter(|d| !d.is_draft())
+        .ok_or(AppError::NotFound)?;
+    let row = db::bookings::latest_for_application(&app.pool, draft.row.application_id)
+        .await?
+        .filter(|b| b.status == "active")
+        .ok_or(AppError::NotFound)?;
+    let manage = ctx.url("/apply/confirmation");
+    let view = booking::view(&row, &manage).ok_or(AppError::NotFound)?;
+    let attachment = booking::invite(&app.settings, &view, false);
+    Ok(HttpResponse::Ok()
+        .content_type(attachment.content_type)
+        .insert_header(("Content-Disposition", "attachment; filename=\"consultation.ics\""))
+        .body(attachment.content))
 }

@@ -21,7 +21,12 @@ const NOT_SURE_KEEP: &[&str] = &[
     "noc_2021_code",
     "currently_employed_by_foreign_entity",
     "relationship",
+    "slot",
+    "consultation_mode",
+    "time_zone",
 ];
+/// The booking's answers, kept whatever the pathway's questions.
+const BOOKING_KEEP: &[&str] = &["slot", "consultation_mode", "time_zone"];
 
 /// A draft (or just submitted) application of the current visitor.
 pub struct Draft {
@@ -106,12 +111,12 @@ impl Draft {
             completed_steps.push(completed.to_owned());
         }
         if let Some(flow) = flow {
-            flow.prune(&mut answers, if self.not_sure() { NOT_SURE_KEEP } else { &[] });
+            flow.prune(&mut answers, if self.not_sure() { NOT_SURE_KEEP } else { BOOKING_KEEP });
             // Section 4's `target_pathway` and `language` are answered by the choice of page, not by a question.
             answers.set("target_pathway", self.row.target_pathway.as_str());
             answers.set("language", self.row.language.as_str());
             let asked: Vec<&str> = flow.applicable(&answers).map(|s| s.slug).collect();
-            completed_steps.retain(|s| asked.contains(&s.as_str()) || s == "not-sure");
+            completed_steps.retain(|s| asked.contains(&s.as_str()) || s == "not-sure" || s == "booking");
         }
         let mut conn = app.pool.acquire().await?;
         let saved = db::applications::save_draft(

@@ -5,6 +5,7 @@
 //! cookie; every valid page is saved at once.
 
 mod assessment;
+mod booking;
 mod check;
 mod choose;
 mod draft;
@@ -36,6 +37,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(&at("/save/sent"), web::get().to(save::sent))
         .route(&at("/resume/{token}"), web::get().to(save::resume))
         .route(&at("/confirmation"), web::get().to(check::confirmation))
+        .route(&at("/confirmation/invite.ics"), web::get().to(check::invite))
+        .service(
+            web::resource(at("/{pathway}/booking"))
+                .get(booking::show)
+                .post(booking::submit),
+        )
         .route(&at("/{pathway}/assessment"), web::get().to(assessment::show))
         .service(
             web::resource(at("/{pathway}/check"))

@@ -1,0 +1,196 @@
+//! The firm's availability and consultation bookings.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use sqlx::{PgConnection, PgPool};
+use uuid::Uuid;
+
+/// The availability settings row.
+#[derive(Debug, Clone)]
+pub struct AvailabilityRow {
+    pub consultation_minutes: i32,
+    pub buffer_minutes: i32,
+    pub min_notice_hours: i32,
+    pub horizon_days: i32,
+    pub daily_cap: i32,
+    pub cancel_cutoff_hours: i32,
+}
+
+#[derive(Debug, Clone)]
+pub struct RuleRow {
+    pub weekday: i32,
+    pub start_time: NaiveTime,
+    pub end_time: NaiveTime,
+}
+
+#[derive(Debug, Clone)]
+pub struct ExceptionRow {
+    pub day: NaiveDate,
+    pub start_time: Option<NaiveTime>,
+    pub end_time: Option<NaiveTime>,
+}
+
+pub async fn availability(pool: &PgPool) -> sqlx::Result<(AvailabilityRow, Vec<RuleRow>, Vec<ExceptionRow>)> {
+    let settings = sqlx::query_as!(
+        AvailabilityRow,
+        "select consultation_minutes, buffer_minutes, min_notice_hours, horizon_days, daily_cap, cancel_cutoff_hours
+         from availability_setting"
+    )
+    .fetch_one(pool)
+    .await?;
+    let rules = sqlx::query_as!(
+        RuleRow,
+        "select weekday, start_time, end_time from availability_rule order by weekday, start_time"
+    )
+    .fetch_all(pool)
+    .await?;
+    let exceptions = sqlx::query_as!(
+        ExceptionRow,
+        "select day, start_time, end_time from availability_exception where day >= current_date - 1 order by day"
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok((settings, rules, exceptions))
+}
+
+/// Active bookings ending after `from` (start, end).
+pub async fn busy(pool: &PgPool, from: DateTime<Utc>) -> sqlx::Result<Vec<(DateTime<Utc>, DateTime<Utc>)>> {
+    let rows = sqlx::query!(
+        "select starts_at, ends_at from booking where status = 'active' and ends_at > $1 order by starts_at",
+        from
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.starts_at, r.ends_at)).collect())
+}
+
+pub struct NewBooking<'a> {
+    pub application_id: Uuid,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub buffer_minutes: i32,
+    pub consultation_mode: &'a str,
+    pub time_zone: &'a str,
+    pub manage_token_hash: &'a [u8],
+}
+
+/// Holds the slot. Two active bookings can never overlap: the second fails on the
+/// `booking_no_overlap` constraint, whatever the timing.
+#[tracing::instrument(skip_all, fields(application_id = %booking.application_id))]
+pub async fn insert(conn: &mut PgConnection, booking: &NewBooking<'_>) -> sqlx::Result<Uuid> {
+    let id = Uuid::now_v7();
+    sqlx::query!(
+        "insert into booking (booking_id, application_id, starts_at, ends_at, blocks, consultation_mode, time_zone,
+                              manage_token_hash)
+         values ($1, $2, $3, $4, tstzrange($3::timestamptz, $4::timestamptz + make_interval(mins => $5::int), '[)'), $6, $7, $8)",
+        id,
+        booking.application_id,
+        booking.starts_at,
+        booking.ends_at,
+        booking.buffer_minutes,
+        booking.consultation_mode,
+        booking.time_zone,
+        booking.manage_token_hash,
+    )
+    .execute(conn)
+    .await?;
+    Ok(id)
+}
+
+/// True when the error is another booking holding the time.
+pub fn is_slot_taken(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(e) if e.constraint() == Some("booking_no_overlap"))
+}
+
+/// A booking with what its emails and pages need from its application.
+#[derive(Debug, Clone)]
+pub struct BookingRow {
+    pub booking_id: Uuid,
+    pub application_id: Uuid,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub consultation_mode: String,
+    pub time_zone: String,
+    pub status: String,
+    pub ics_sequence: i32,
+    pub reference: Option<String>,
+    pub full_name: Option<String>,
+    pub email: Option<String>,
+    pub language: String,
+    pub pathway: Option<String>,
+}
+
+pub async fn find_by_manage_token(pool: &PgPool, token_hash: &[u8]) -> sqlx::Result<Option<BookingRow>> {
+    sqlx::query_as!(
+        BookingRow,
+        "select b.booking_id, b.application_id, b.starts_at, b.ends_at, b.consultation_mode, b.time_zone, b.status,
+                b.ics_sequence, a.reference, a.full_name, a.email, a.language, a.pathway
+         from booking b join application a using (application_id)
+         where b.manage_token_hash = $1",
+        token_hash
+    )
+    .fetch_optional(pool)
+    .await
+}
+
+/// The newest booking of an application (active or not).
+pub async fn latest_for_application(pool: &PgPool, application_id: Uuid) -> sqlx::Result<Option<BookingRow>> {
+    sqlx::query_as!(
+        BookingRow,
+        "select b.booking_id, b.application_id, b.starts_at, b.ends_at, b.consultation_mode, b.time_zone, b.status,
+                b.ics_sequence, a.reference, a.full_name, a.email, a.language, a.pathway
+         from booking b join application a using (application_id)
+         where b.application_id = $1
+         order by b.created_at desc limit 1",
+        application_id
+    )
+    .fetch_optional(pool)
+    .await
+}
+
+/// Moves an active booking; returns its new invite sequence, `None` when it is no longer active.
+pub async fn reschedule(
+    conn: &mut PgConnection,
+    booking_id: Uuid,
+    starts_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+    buffer_minutes: i32,
+) -> sqlx::Result<Option<i32>> {
+    sqlx::query_scalar!(
+        "update booking
+         set starts_at = $2, ends_at = $3, blocks = tstzrange($2::timestamptz, $3::timestamptz + make_interval(mins => $4::int), '[)'),
+             ics_sequence = ics_sequence + 1, updated_at = now()
+         where booking_id = $1 and status = 'active'
+         returning ics_sequence",
+        booking_id,
+        starts_at,
+        ends_at,
+        buffer_minutes,
+    )
+    .fetch_optional(conn)
+    .await
+}
+
+/// Cancels an active booking; returns its new invite sequence, `None` when it was not active.
+pub async fn cancel(conn: &mut PgConnection, booking_id: Uuid) -> sqlx::Result<Option<i32>> {
+    sqlx::query_scalar!(
+        "update booking set status = 'cancelled', cancelled_at = now(), ics_sequence = ics_sequence + 1,
+                updated_at = now()
+         where booking_id = $1 and status = 'active'
+         returning ics_sequence",
+        booking_id
+    )
+    .fetch_optional(conn)
+    .await
+}
+
+/// Withdraws the application's reminders that have not gone out yet.
+pub async fn withdraw_reminders(conn: &mut PgConnection, application_id: Uuid) -> sqlx::Result<u64> {
+    let done = sqlx::query!(
+        "update email_outbox set status = 'withdrawn', updated_at = now()
+         where application_id = $1 and kind = 'booking_reminder' and status = 'pending'",
+        application_id
+    )
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected())
+}

@@ -1,0 +1,40 @@
+## Booking a consultation
+booking-title = Book your free consultation
+booking-intro = Choose a time for a 30-minute consultation with a lawyer. It is free and there is no obligation.
+booking-zone-label = Show times in this time zone
+booking-zone-hint = The firm's own time ({ $zone }) is shown in brackets.
+booking-zone-update = Show times
+booking-slot-legend = Date and time
+booking-mode-legend = How would you like to meet?
+booking-none = There are no free times in the coming weeks. Please write to us and we will find a time with you.
+booking-taken = Sorry, the time you chose was just taken by someone else. Please choose another time; your answers are kept.
+booking-firm-time = { $time } firm time
+booking-your-time = Your time
+booking-firm-zone-time = The firm's time
+opt-consultation_mode-video = Video call
+opt-consultation_mode-phone = Telephone call
+opt-consultation_mode-in_person = In person
+err-choose-slot = Choose a date and time
+err-slot-taken = That time was just taken; choose another time
+
+## Confirmation page
+confirmation-consultation = Your consultation
+confirmation-ics = Add to my calendar (.ics)
+
+## Managing a booking
+manage-title = Your consultation
+manage-status = Status
+manage-status-active = Booked
+manage-status-cancelled = Cancelled
+manage-locked = Your consultation is less than 12 hours away, so it can no longer be changed here. To change or cancel it, please write to { $email }.
+manage-reschedule-title = Choose another time
+manage-reschedule-button = Move my consultation
+manage-cancel-title = Cancel the consultation
+manage-cancel-button = Cancel my consultation
+manage-book-again = Book a new consultation
+manage-moved = Your consultation has been moved. We have emailed you an updated calendar invitation.
+manage-cancelled = Your consultation has been cancelled. We have emailed you a confirmation.
+
+## Calendar invitation
+ics-summary = Free consultation with { $firm }
+ics-description = Reference { $reference }. To reschedule or cancel: { $manage }

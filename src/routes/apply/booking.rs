@@ -1,0 +1,249 @@
+//! `/{lang}/apply/{pathway}/booking`: choose a free consultation slot, shown in the applicant's time
+//! zone with the firm's time beside it, and how to meet (video or phone).
+
+use actix_session::Session;
+use actix_web::{HttpResponse, http::StatusCode, web};
+use askama::Template;
+use chrono::{NaiveDate, Utc};
+use chrono_tz::Tz;
+
+use super::{
+    draft::{App, Draft},
+    step::next_url,
+};
+use crate::{
+    availability::{self, Slot},
+    booking::{Availability, date_text, time_text},
+    domain::pathway::Pathway,
+    error::AppError,
+    places,
+    questionnaire::{Flow, validate},
+    web::{forms::FormErrors, html, page::PageCtx, see_other},
+};
+
+pub const STEP: &str = "booking";
+const MODES: [&str; 2] = ["video", "phone"];
+
+/// One slot on the page.
+pub struct SlotView {
+    pub id: String,
+    /// The first slot of the page: its radio gets the field's id, for the error summary's link.
+    pub first: bool,
+    /// "10:00–10:30" in the applicant's zone
+    pub local: String,
+    /// "16:00 Toronto time"
+    pub firm: String,
+    pub checked: bool,
+}
+
+pub struct DayView {
+    pub heading: String,
+    pub slots: Vec<SlotView>,
+}
+
+#[derive(Template)]
+#[template(path = "apply/booking.html")]
+pub struct BookingPage {
+    pub ctx: PageCtx,
+    pub days: Vec<DayView>,
+    pub time_zone: String,
+    pub zones: Vec<(String, String)>,
+    pub modes: Vec<(String, String)>,
+    pub mode: String,
+    pub errors: FormErrors,
+    pub summary: Vec<(&'static str, String)>,
+    /// The chosen slot was taken by someone else meanwhile.
+    pub taken: bool,
+    pub action: String,
+    pub back: String,
+    pub firm_zone: String,
+}
+
+/// The draft, ready to book: every question answered and the assessment seen.
+async fn ready(
+    ctx: &PageCtx,
+    app: &App,
+    session: &Session,
+    pathway: &str,
+) -> Result<Result<(Pathway, Draft), String>, AppError> {
+    let pathway = Pathway::from_code(pathway).ok_or(AppError::NotFound)?;
+    let Some(draft) = Draft::load(app, session).await?.filter(Draft::is_draft) else {
+        return Ok(Err(ctx.url("/apply")));
+    };
+    if draft.pathway() != Some(pathway) || draft.first_incomplete(&Flow::of(pathway)).is_some() {
+        return Ok(Err(draft
+            .pathway()
+            .map_or_else(|| ctx.url("/apply"), |p| next_url(ctx, &draft, p))));
+    }
+    if draft.row.prescreen.is_none() {
+        return Ok(Err(ctx.url(&format!("/apply/{pathway}/assessment"))));
+    }
+    Ok(Ok((pathway, draft)))
+}
+
+fn zone_or(value: Option<&str>, fallback: Tz) -> Tz {
+    value
+        .filter(|z| places::is_time_zone(z))
+        .and_then(|z| z.parse().ok())
+        .unwrap_or(fallback)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn page(
+    ctx: PageCtx,
+    app: &App,
+    pathway: Pathway,
+    slots: &[Slot],
+    zone: Tz,
+    chosen: &str,
+    mode: &str,
+    errors: FormErrors,
+    taken: bool,
+) -> BookingPage {
+    let firm = app.settings.firm_time_zone;
+    let days = availability::by_day(slots, zone)
+        .into_iter()
+        .map(|(date, slots): (NaiveDate, Vec<Slot>)| DayView {
+            heading: date_text(ctx.lang, date),
+            slots: slots
+                .iter()
+                .map(|s| SlotView {
+                    id: s.id(),
+                    first: false,
+                    local: format!(
+                        "{}–{}",
+                        time_text(ctx.lang, s.start.with_timezone(&zone).time()),
+                        time_text(ctx.lang, s.end.with_timezone(&zone).time())
+                    ),
+                    firm: ctx.t1(
+                        "booking-firm-time",
+                        "time",
+                        &time_text(ctx.lang, s.start.with_timezone(&firm).time()),
+                    ),
+                    checked: s.id() == chosen,
+                })
+                .collect(),
+        })
+        .collect::<Vec<DayView>>();
+    let mut days = days;
+    if let Some(first) = days.first_mut().and_then(|d| d.slots.first_mut()) {
+        first.first = true;
+    }
+    let summary = errors
+        .summary()
+        .into_iter()
+        .map(|(field, key)| (field, ctx.t(key)))
+        .collect();
+    let zones = places::time_zones()
+        .iter()
+        .map(|z| ((*z).to_owned(), places::time_zone_label(z, ctx.lang)))
+        .collect();
+    let modes = MODES
+        .iter()
+        .map(|m| ((*m).to_owned(), ctx.t(&format!("opt-consultation_mode-{m}"))))
+        .collect();
+    BookingPage {
+        action: ctx.url(&format!("/apply/{pathway}/booking")),
+        back: ctx.url(&format!("/apply/{pathway}/assessment")),
+        firm_zone: firm.name().to_owned(),
+        ctx,
+        days,
+        time_zone: zone.name().to_owned(),
+        zones,
+        modes,
+        mode: mode.to_owned(),
+        errors,
+        summary,
+        taken,
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub struct Query {
+    time_zone: Option<String>,
+    taken: Option<String>,
+}
+
+pub async fn show(
+    ctx: PageCtx,
+    app: App,
+    session: Session,
+    path: web::Path<(String, String)>,
+    query: web::Query<Query>,
+) -> Result<HttpResponse, AppError> {
+    let (pathway, draft) = match ready(&ctx, &app, &session, &path.1).await? {
+        Ok(ready) => ready,
+        Err(url) => return Ok(see_other(&url)),
+    };
+    let zone = zone_or(
+        query.time_zone.as_deref().or(draft.answers.str("time_zone")),
+        app.settings.firm_time_zone,
+    );
+    let slots = Availability::load(&app).await?.free(Utc::now());
+    let chosen = draft.answers.str("slot").unwrap_or_default();
+    let mode = draft.answers.str("consultation_mode").unwrap_or_default();
+    let page = page(
+        ctx,
+        &app,
+        pathway,
+        &slots,
+        zone,
+        chosen,
+        mode,
+        FormErrors::default(),
+        query.taken.is_some(),
+    );
+    html(StatusCode::OK, &page)
+}
+
+pub async fn submit(
+    ctx: PageCtx,
+    app: App,
+    session: Session,
+    path: web::Path<(String, String)>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let (pathway, mut draft) = match ready(&ctx, &app, &session, &path.1).await? {
+        Ok(ready) => ready,
+        Err(url) => return Ok(see_other(&url)),
+    };
+    let form = validate::decode_form(&body);
+    let value = |name: &str| -> String {
+        form.iter()
+            .find(|(n, _)| n == name)
+            .and_then(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let (slot_id, mode, zone_name) = (value("slot"), value("consultation_mode"), value("time_zone"));
+    let zone = zone_or(Some(&zone_name), app.settings.firm_time_zone);
+    let availability = Availability::load(&app).await?;
+    let now = Utc::now();
+
+    let mut errors = FormErrors::default();
+    let mut taken = false;
+    match Slot::parse_id(&slot_id) {
+        None => errors.add("slot", "err-choose-slot"),
+        Some(start) if availability.free_at(now, start).is_none() => {
+            taken = true;
+            errors.add("slot", "err-slot-taken");
+        }
+        Some(_) => {}
+    }
+    if !MODES.contains(&mode.as_str()) {
+        errors.add("consultation_mode", "err-choose");
+    }
+    if !errors.is_empty() {
+        let slots = availability.free(now);
+        let chosen = if taken { "" } else { slot_id.as_str() };
+        let page = page(ctx, &app, pathway, &slots, zone, chosen, &mode, errors, false);
+        return html(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
+
+    let mut answers = draft.answers.clone();
+    answers.set("slot", slot_id);
+    answers.set("consultation_mode", mode);
+    answers.set("time_zone", zone.name());
+    let flow = Flow::of(pathway);
+    draft.save(&app, ctx.lang, Some(&flow), answers, STEP).await?;
+    Ok(see_other(&ctx.url(&format!("/apply/{pathway}/check"))))
+}
