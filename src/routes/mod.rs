@@ -5,6 +5,7 @@ pub mod booking;
 pub mod contact;
 pub mod health;
 pub mod home;
+pub mod staff;
 
 use actix_web::web;
 
@@ -22,5 +23,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     home::configure(cfg);
     apply::configure(cfg);
     booking::configure(cfg);
+    staff::configure(cfg);
     contact::configure(cfg);
 }
