@@ -31,6 +31,10 @@ pub struct Settings {
     pub outbox: OutboxSettings,
     /// Days a draft application is kept after its last change.
     pub draft_days: u16,
+    /// A staff session ends after this long without a request (`INTAKE_STAFF_IDLE_MINUTES`, 30).
+    pub staff_idle_timeout: Duration,
+    /// A staff session ends this long after sign-in, however active (`INTAKE_STAFF_SESSION_HOURS`, 12).
+    pub staff_session_lifetime: Duration,
 }
 
 /// The cookie encryption key: 64 bytes or more, never printed.
@@ -255,6 +259,23 @@ impl Settings {
                 .ok_or_else(|| ConfigError::new("INTAKE_DRAFT_DAYS", "must be a number of days from 1 to 365"))?,
         };
 
+        // 0 ends every session at its next request (tests of expiry use it).
+        let staff_idle_minutes = match var("INTAKE_STAFF_IDLE_MINUTES") {
+            None => 30,
+            Some(v) => v.parse::<u64>().ok().filter(|n| *n <= 24 * 60).ok_or_else(|| {
+                ConfigError::new(
+                    "INTAKE_STAFF_IDLE_MINUTES",
+                    "must be a number of minutes from 0 to 1440",
+                )
+            })?,
+        };
+        let staff_session_hours = match var("INTAKE_STAFF_SESSION_HOURS") {
+            None => 12,
+            Some(v) => v.parse::<u64>().ok().filter(|n| *n <= 24 * 7).ok_or_else(|| {
+                ConfigError::new("INTAKE_STAFF_SESSION_HOURS", "must be a number of hours from 0 to 168")
+            })?,
+        };
+
         Ok(Self {
             database_url: database_url.map(SecretString::from),
             data_dir,
@@ -271,6 +292,8 @@ impl Settings {
             secure_cookies,
             outbox,
             draft_days,
+            staff_idle_timeout: Duration::from_secs(staff_idle_minutes * 60),
+            staff_session_lifetime: Duration::from_secs(staff_session_hours * 3600),
         })
     }
 }
@@ -314,6 +337,8 @@ mod tests {
         assert_eq!(s.rate_limit, RateLimit::DEFAULT);
         assert!(s.session_key.ephemeral);
         assert!(!s.secure_cookies);
+        assert_eq!(s.staff_idle_timeout, Duration::from_secs(30 * 60));
+        assert_eq!(s.staff_session_lifetime, Duration::from_secs(12 * 3600));
     }
 
     #[test]
@@ -328,6 +353,8 @@ mod tests {
             ("INTAKE_SECURE_COOKIES", "maybe"),
             ("INTAKE_DATABASE_URL", "mysql://x"),
             ("INTAKE_SMTP_URL", "http://x"),
+            ("INTAKE_STAFF_IDLE_MINUTES", "forever"),
+            ("INTAKE_STAFF_SESSION_HOURS", "1000"),
         ] {
             let err = settings(&[(var, value)]).unwrap_err();
             assert_eq!(err.var, var, "{value}");

@@ -1,19 +1,24 @@
-//! `intake`: serve the site (default) or apply migrations. See the README for configuration.
+//! `intake`: serve the site (default), apply migrations, or manage staff accounts. See the README
+//! for configuration.
 
-use std::{process::ExitCode, sync::Arc, time::Duration};
+use std::{io::BufRead as _, process::ExitCode, sync::Arc, time::Duration};
 
-use clap::{Parser, Subcommand};
+use anyhow::Context as _;
+use clap::{Parser, Subcommand, ValueEnum};
 use intake::{
+    auth::{Role, password},
     config::Settings,
-    db::MIGRATOR,
+    db::{self, MIGRATOR},
     devdb::{ClusterOptions, LocalCluster},
+    domain::{email_address::EmailAddress, person_name::PersonName},
     email::mailer::Mailer,
+    i18n::Lang,
     metrics::Metrics,
     outbox::Worker,
     startup::Application,
     telemetry,
 };
-use secrecy::ExposeSecret;
+use secrecy::{ExposeSecret, SecretString};
 use sqlx::{PgPool, postgres::PgPoolOptions};
 use tokio::sync::watch;
 
@@ -30,6 +35,70 @@ enum Command {
     Serve,
     /// Apply migrations and exit.
     Migrate,
+    /// Manage staff accounts of the back office.
+    #[command(subcommand)]
+    Staff(StaffCommand),
+}
+
+#[derive(Subcommand)]
+enum StaffCommand {
+    /// Create a staff account; its password is read from standard input (one line).
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_enum, default_value_t = RoleArg::Staff)]
+        role: RoleArg,
+    },
+    /// Give an account a new password, read from standard input (one line). This also lifts a
+    /// lock after failed sign-ins and ends the account's open sessions.
+    ResetPassword {
+        #[arg(long)]
+        email: String,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RoleArg {
+    Admin,
+    Staff,
+}
+
+impl From<RoleArg> for Role {
+    fn from(role: RoleArg) -> Role {
+        match role {
+            RoleArg::Admin => Role::Admin,
+            RoleArg::Staff => Role::Staff,
+        }
+    }
+}
+
+/// What to do, with a staff command's input read and checked before any database work.
+enum Job {
+    Serve,
+    Migrate,
+    AddStaff {
+        email: EmailAddress,
+        name: PersonName,
+        role: Role,
+        password: SecretString,
+    },
+    ResetPassword {
+        email: String,
+        password: SecretString,
+    },
+}
+
+/// Input refused (a weak password, a malformed email): one line, exit status 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct Refused(String);
+
+impl Refused {
+    fn key(what: &str, key: &str) -> Refused {
+        Refused(format!("{what}: {}", Lang::En.t(key)))
+    }
 }
 
 fn main() -> ExitCode {
@@ -43,18 +112,85 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let job = match prepare(cli.command.unwrap_or(Command::Serve)) {
+        Ok(job) => job,
+        Err(refused) => {
+            eprintln!("intake: {refused}");
+            return ExitCode::from(2);
+        }
+    };
     // actix's runtime: a tokio runtime whose main thread also runs local tasks (the rate limiter's sweeper).
-    let result = actix_web::rt::System::new().block_on(run(cli.command.unwrap_or(Command::Serve), settings));
+    let result = actix_web::rt::System::new().block_on(run(job, settings));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("intake: {error:#}");
-            ExitCode::FAILURE
+            if error.downcast_ref::<Refused>().is_some() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::FAILURE
+            }
         }
     }
 }
 
-async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
+/// Reads and checks a staff command's input (password from standard input) before any database work.
+fn prepare(command: Command) -> Result<Job, Refused> {
+    match command {
+        Command::Serve => Ok(Job::Serve),
+        Command::Migrate => Ok(Job::Migrate),
+        Command::Staff(StaffCommand::Add { email, name, role }) => {
+            let email = EmailAddress::parse(&email).map_err(|e| Refused::key("--email", e.0))?;
+            let name = PersonName::parse(&name).map_err(|e| Refused::key("--name", e.0))?;
+            let password = read_password()?;
+            password::check_policy(password.expose_secret(), email.as_ref(), name.as_ref())
+                .map_err(|e| Refused::key("password", e.0))?;
+            Ok(Job::AddStaff {
+                email,
+                name,
+                role: role.into(),
+                password,
+            })
+        }
+        Command::Staff(StaffCommand::ResetPassword { email }) => {
+            let password = read_password()?;
+            Ok(Job::ResetPassword { email, password })
+        }
+    }
+}
+
+/// One line of standard input, without its line ending (prompted for, unechoed, on a terminal).
+fn read_password() -> Result<SecretString, Refused> {
+    use std::io::IsTerminal as _;
+    let stdin = std::io::stdin();
+    let terminal = stdin.is_terminal();
+    if terminal {
+        eprint!("Password (one line): ");
+    }
+    let echo = terminal.then(|| no_echo(&stdin)).flatten();
+    let mut line = String::new();
+    let read = stdin.lock().read_line(&mut line);
+    if let Some(saved) = echo {
+        let _ = nix::sys::termios::tcsetattr(&stdin, nix::sys::termios::SetArg::TCSANOW, &saved);
+        eprintln!();
+    }
+    read.map_err(|_| Refused("the password on standard input is not valid UTF-8 text".into()))?;
+    let password = line.strip_suffix('\n').unwrap_or(&line);
+    let password = password.strip_suffix('\r').unwrap_or(password);
+    Ok(SecretString::from(password.to_owned()))
+}
+
+/// Turns the terminal's echo off; returns the settings to restore.
+fn no_echo(stdin: &std::io::Stdin) -> Option<nix::sys::termios::Termios> {
+    use nix::sys::termios::{LocalFlags, SetArg, tcgetattr, tcsetattr};
+    let saved = tcgetattr(stdin).ok()?;
+    let mut quiet = saved.clone();
+    quiet.local_flags.remove(LocalFlags::ECHO);
+    tcsetattr(stdin, SetArg::TCSANOW, &quiet).ok()?;
+    Some(saved)
+}
+
+async fn run(command: Job, settings: Settings) -> anyhow::Result<()> {
     // Without a database URL, a private cluster under INTAKE_DATA_DIR/pg; it stops when `cluster` drops.
     let mut cluster = None;
     let url = match &settings.database_url {
@@ -78,18 +214,106 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
     outcome
 }
 
-async fn serve_or_migrate(command: Command, settings: Settings, url: &str) -> anyhow::Result<()> {
+async fn serve_or_migrate(command: Job, settings: Settings, url: &str) -> anyhow::Result<()> {
     let pool = connect(url).await?;
     MIGRATOR
         .run(&pool)
         .await
         .map_err(|e| anyhow::anyhow!("applying migrations failed: {e}"))?;
     tracing::info!("migrations applied");
-    if matches!(command, Command::Migrate) {
-        pool.close().await;
-        return Ok(());
-    }
-    serve(settings, pool).await
+    let outcome = match command {
+        Job::Serve => return serve(settings, pool).await,
+        Job::Migrate => Ok(()),
+        Job::AddStaff {
+            email,
+            name,
+            role,
+            password,
+        } => add_staff(&pool, &email, &name, role, password).await,
+        Job::ResetPassword { email, password } => reset_password(&pool, &email, password).await,
+    };
+    pool.close().await;
+    outcome
+}
+
+/// `intake staff add`: the account, and its creation in the audit trail.
+async fn add_staff(
+    pool: &PgPool,
+    email: &EmailAddress,
+    name: &PersonName,
+    role: Role,
+    password: SecretString,
+) -> anyhow::Result<()> {
+    let hash = password::hash(password).await?;
+    let mut tx = pool.begin().await?;
+    let id = match db::staff::insert(
+        &mut tx,
+        &db::staff::NewStaff {
+            email: email.as_ref(),
+            name: name.as_ref(),
+            role,
+            password_hash: &hash,
+        },
+    )
+    .await
+    {
+        Ok(id) => id,
+        Err(sqlx::Error::Database(e)) if e.constraint() == Some(db::staff::EMAIL_TAKEN) => {
+            anyhow::bail!(
+                "a staff account with the email {} already exists",
+                email.as_ref().to_lowercase()
+            )
+        }
+        Err(e) => return Err(e).context("creating the staff account failed"),
+    };
+    db::audit::record(
+        &mut tx,
+        &db::audit::NewAuditEvent {
+            action: "staff.create",
+            subject_type: Some("staff_user"),
+            subject_id: Some(&id.to_string()),
+            after: Some(serde_json::json!({ "role": role.as_str(), "active": true })),
+            detail: Some(serde_json::json!({ "via": "cli" })),
+            ..Default::default()
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    println!(
+        "Created the {role} account of {} <{}>.",
+        name.as_ref(),
+        email.as_ref().to_lowercase()
+    );
+    Ok(())
+}
+
+/// `intake staff reset-password`: a new password (checked against the account's name and email).
+async fn reset_password(pool: &PgPool, email: &str, password: SecretString) -> anyhow::Result<()> {
+    let Some(user) = db::staff::find_by_email(pool, email).await? else {
+        anyhow::bail!(
+            "there is no staff account with the email {}",
+            email.trim().to_lowercase()
+        );
+    };
+    password::check_policy(password.expose_secret(), &user.email, &user.name)
+        .map_err(|e| Refused::key("password", e.0))?;
+    let hash = password::hash(password).await?;
+    let mut tx = pool.begin().await?;
+    db::staff::set_password_hash(&mut tx, user.staff_user_id, &hash).await?;
+    db::audit::record(
+        &mut tx,
+        &db::audit::NewAuditEvent {
+            action: "staff.password_reset",
+            subject_type: Some("staff_user"),
+            subject_id: Some(&user.staff_user_id.to_string()),
+            detail: Some(serde_json::json!({ "via": "cli" })),
+            ..Default::default()
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    println!("Set a new password for {}.", user.email);
+    Ok(())
 }
 
 async fn connect(url: &str) -> anyhow::Result<PgPool> {

@@ -194,3 +194,15 @@ pub async fn withdraw_reminders(conn: &mut PgConnection, application_id: Uuid) -
     .await?;
     Ok(done.rows_affected())
 }
+
+/// Replaces the manage link's token (the old link stops working).
+pub async fn rotate_manage_token(conn: &mut PgConnection, booking_id: Uuid, token_hash: &[u8]) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update booking set manage_token_hash = $2, updated_at = now() where booking_id = $1",
+        booking_id,
+        token_hash
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}

@@ -1,10 +1,13 @@
 //! All SQL of the application, as free functions over a connection or pool.
 
 pub mod applications;
+pub mod audit;
+pub mod backoffice;
 pub mod bookings;
 pub mod enquiries;
 pub mod health;
 pub mod outbox;
+pub mod staff;
 
 use sqlx::migrate::Migrator;
 

@@ -20,9 +20,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/readyz", web::get().to(health::readyz))
         .route("/static/{path}*", web::get().to(assets::serve))
         .route("/", web::get().to(home::negotiate));
+    // Before the language-prefixed areas: `/{lang}/` would otherwise take `/staff/` (as language "staff").
+    staff::configure(cfg);
     home::configure(cfg);
     apply::configure(cfg);
     booking::configure(cfg);
-    staff::configure(cfg);
     contact::configure(cfg);
 }

@@ -14,6 +14,7 @@ use crate::config::Settings;
 pub const COOKIE_NAME: &str = "intake_session";
 const CSRF_KEY: &str = "csrf";
 const DRAFT_KEY: &str = "draft";
+const STAFF_KEY: &str = "staff";
 
 pub fn middleware(settings: &Settings) -> SessionMiddleware<CookieSessionStore> {
     SessionMiddleware::builder(
@@ -72,6 +73,49 @@ impl TypedSession<'_> {
     pub fn existing_csrf_token(&self) -> Option<String> {
         self.0.get::<String>(CSRF_KEY).ok().flatten()
     }
+
+    /// The signed-in staff member's id and times, if someone signed in (`auth::require_staff`
+    /// decides whether it is still valid).
+    pub fn staff_sign_in(&self) -> Option<StaffSignIn> {
+        self.0.get::<StaffSignIn>(STAFF_KEY).ok().flatten()
+    }
+
+    /// Records a sign-in. Call `renew()` on the session first, so the cookie changes.
+    pub fn set_staff_sign_in(&self, sign_in: &StaffSignIn) {
+        let _ = self.0.insert(STAFF_KEY, sign_in);
+    }
+
+    /// Moves the staff member's last-seen time to `now_ms` (Unix milliseconds).
+    pub fn touch_staff(&self, now_ms: i64) {
+        if let Some(sign_in) = self.staff_sign_in() {
+            self.set_staff_sign_in(&StaffSignIn {
+                last_seen_ms: now_ms,
+                ..sign_in
+            });
+        }
+    }
+
+    /// Drops the CSRF token, so the next form gets a new one (after a sign-in).
+    pub fn rotate_csrf_token(&self) {
+        self.0.remove(CSRF_KEY);
+    }
+}
+
+/// What the session holds about a signed-in staff member: ids and times only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct StaffSignIn {
+    #[serde(rename = "id")]
+    pub staff_id: uuid::Uuid,
+    /// When the password was checked, in Unix milliseconds (the absolute timeout counts from here).
+    #[serde(rename = "in")]
+    pub login_ms: i64,
+    /// The last request, in Unix milliseconds (the idle timeout counts from here).
+    #[serde(rename = "seen")]
+    pub last_seen_ms: i64,
+    /// `staff_user.password_changed_at` at sign-in (Unix microseconds): a password change ends
+    /// the sessions opened with the old one.
+    #[serde(rename = "pw")]
+    pub password_version: i64,
 }
 
 /// The SHA-256 of a token: what the database keeps instead of the token itself.

@@ -505,3 +505,37 @@ pub fn assert_redirect(page: &Page, location: &str) {
     );
     assert_eq!(page.header("location"), Some(location));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Staff accounts and signing in.
+
+/// Creates a staff account (`role`: "admin" or "staff") straight in the database, as
+/// `intake staff add` would; returns its id.
+pub async fn create_staff(app: &TestApp, email: &str, name: &str, role: &str, password: &str) -> Uuid {
+    let role = intake::auth::Role::parse(role).expect("role is admin or staff");
+    let hash = intake::auth::password::hash(secrecy::SecretString::from(password))
+        .await
+        .expect("hash the password");
+    let mut conn = app.db.pool.acquire().await.unwrap();
+    intake::db::staff::insert(
+        &mut conn,
+        &intake::db::staff::NewStaff {
+            email,
+            name,
+            role,
+            password_hash: &hash,
+        },
+    )
+    .await
+    .expect("insert the staff account")
+}
+
+/// Signs in through the sign-in form, as a browser would; returns the answer to the POST.
+pub async fn login(app: &TestApp, email: &str, password: &str) -> Page {
+    app.submit(
+        "/staff/login",
+        "/staff/login",
+        &[("email", email), ("password", password)],
+    )
+    .await
+}

@@ -8,3 +8,5 @@ mod health;
 mod helpers;
 mod outbox;
 mod pages;
+mod staff;
+mod staff_auth;

@@ -18,6 +18,7 @@ use actix_web::web;
 
 use crate::routes::LANG;
 
+pub use check::display as display_answer;
 pub use draft::Draft;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {

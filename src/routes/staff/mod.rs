@@ -1,6 +1,8 @@
 //! `/staff/...`: the back office. Everything but the login page requires a signed-in staff member
 //! (`auth::require_staff`); staff pages are never cached and never indexed.
 
+mod applications;
+mod dashboard;
 mod login;
 
 use actix_web::{middleware::from_fn, web};
@@ -12,5 +14,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 /// The signed-in part, area by area.
 fn protected(cfg: &mut web::ServiceConfig) {
-    let _ = cfg;
+    dashboard::configure(cfg);
+    applications::configure(cfg);
 }
