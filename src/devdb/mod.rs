@@ -36,6 +36,15 @@ const DATABASE: &str = "intake";
 const SERVER_USER: &str = "postgres";
 /// Where clusters live when `postgres` cannot reach the requested directory.
 const CLUSTERS_DIR: &str = "/var/lib/intake/clusters";
+/// Which intake process stops the server, inside the data directory.
+const OWNER_FILE: &str = "intake-owner.pid";
+
+/// True when a process with this id exists.
+fn process_alive(pid: u32) -> bool {
+    i32::try_from(pid)
+        .is_ok_and(|pid| nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), None).is_ok())
+}
+
 /// Server log, inside the data directory (owned by whoever runs the server).
 const LOG_FILE: &str = "server.log";
 /// Programs a bin dir must contain to be usable.
@@ -141,11 +150,23 @@ impl LocalCluster {
         }
         if cluster.is_running()? {
             cluster.port = cluster.pid_file_port()?;
-            cluster.running = true;
-            info!(port = cluster.port, data_dir = %cluster.data_dir.display(),
-                "reusing local PostgreSQL that was already running");
+            // Another live intake process (a server while we run `intake staff add`, say) keeps
+            // its server: we are a guest and leave it running. A server left by a process that
+            // died (SIGKILL) is adopted, and stopped when we are done.
+            match cluster.owner().filter(|pid| *pid != std::process::id() && process_alive(*pid)) {
+                Some(owner) => {
+                    info!(port = cluster.port, owner, "using the local PostgreSQL of a running intake process");
+                }
+                None => {
+                    cluster.running = true;
+                    cluster.claim();
+                    info!(port = cluster.port, data_dir = %cluster.data_dir.display(),
+                        "reusing local PostgreSQL that was already running");
+                }
+            }
         } else {
             cluster.start_server(&opts.settings)?;
+            cluster.claim();
             info!(port = cluster.port, data_dir = %cluster.data_dir.display(),
                 "local PostgreSQL started");
         }
@@ -180,6 +201,16 @@ impl LocalCluster {
         self.data_dir.join(LOG_FILE)
     }
 
+    /// The process that owns the running server, from `intake-owner.pid` in the data directory.
+    fn owner(&self) -> Option<u32> {
+        std::fs::read_to_string(self.data_dir.join(OWNER_FILE)).ok()?.trim().parse().ok()
+    }
+
+    /// Records this process as the one that stops the server.
+    fn claim(&self) {
+        let _ = std::fs::write(self.data_dir.join(OWNER_FILE), std::process::id().to_string());
+    }
+
     /// Stop the server (`pg_ctl stop -m fast`) and wait until it is gone.
     /// Idempotent; also fine if someone else stopped it already.
     pub fn stop(&mut self) -> Result<(), LocalPgError> {
@@ -194,6 +225,7 @@ impl LocalCluster {
         if !out.status.success() && self.is_running()? {
             return Err(self.failure("pg_ctl stop", &out, true));
         }
+        let _ = std::fs::remove_file(self.data_dir.join(OWNER_FILE));
         self.running = false;
         info!(port = self.port, data_dir = %self.data_dir.display(), "local PostgreSQL stopped");
         Ok(())

@@ -60,7 +60,12 @@ fn keys(status: StatusCode) -> (&'static str, &'static str) {
 
 /// The localized page for `status`, keeping the original answer's headers (cookies, Retry-After, Allow).
 fn error_response<B>(req: &HttpRequest, status: StatusCode, original: &actix_web::HttpResponse<B>) -> HttpResponse {
-    let (title_key, body_key) = keys(status);
+    let form_refused = original.headers().contains_key(crate::web::form_guard::REFUSAL_HEADER);
+    let (title_key, body_key) = match keys(status) {
+        // A 403 from a handler means "not allowed"; from the form guard, "this form has expired".
+        ("error-403-title", _) if !form_refused => ("error-403-denied-title", "error-403-denied-body"),
+        keys => keys,
+    };
     let page = ErrorPage {
         ctx: PageCtx::from_request_parts(req),
         status: status.as_u16(),
@@ -72,7 +77,7 @@ fn error_response<B>(req: &HttpRequest, status: StatusCode, original: &actix_web
         .unwrap_or_else(|_| status.canonical_reason().unwrap_or("Error").to_owned());
     let mut builder = HttpResponse::build(status);
     for (name, value) in original.headers() {
-        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH && name.as_str() != crate::web::form_guard::REFUSAL_HEADER {
             builder.append_header((name.clone(), value.clone()));
         }
     }

@@ -28,6 +28,10 @@ pub const CSRF_FIELD: &str = "csrf_token";
 /// The honeypot field: hidden from people, tempting to bots.
 pub const HONEYPOT_FIELD: &str = "website";
 
+/// Marks the guard's refusals, so the error page can say "this form has expired" rather than
+/// "you may not do this" (it is removed before the answer leaves).
+pub const REFUSAL_HEADER: &str = "x-intake-form-refused";
+
 /// Why a POST was refused, recorded in logs (never with the body's content).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Refusal {
@@ -65,6 +69,7 @@ pub async fn guard(
                 Refusal::CrossOrigin | Refusal::BadToken => HttpResponse::Forbidden(),
                 Refusal::Honeypot => HttpResponse::BadRequest(),
             }
+            .insert_header((REFUSAL_HEADER, "form"))
             .finish();
             Ok(req.into_response(status))
         }

@@ -167,6 +167,13 @@ async fn without_a_database_url_it_runs_its_own_cluster_keeps_the_data_and_stops
         .unwrap();
     conn.close().await.unwrap();
 
+    // A command run beside the server (an operator's `intake migrate`) uses its database and
+    // leaves it running.
+    let output = intake().current_dir(&dir).arg("migrate").output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let still = reqwest::get(format!("http://127.0.0.1:{port}/readyz")).await.unwrap();
+    assert_eq!(still.status(), 200, "the server's database is still up");
+
     let status = terminate(running);
     assert!(status.success(), "a clean exit on SIGTERM: {status:?}");
     assert!(

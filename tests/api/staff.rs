@@ -80,7 +80,10 @@ async fn no_staff_route_gives_data_to_an_anonymous_visitor_and_admin_actions_nee
         assert_eq!(staff.get(path).await.status, 200, "{path}");
     }
     let token = staff.get(&page).await.csrf_token();
-    assert_eq!(staff.post_raw(&format!("{page}/erase"), &[("csrf_token", token.as_str())]).await.status, 403);
+    let refused = staff.post_raw(&format!("{page}/erase"), &[("csrf_token", token.as_str())]).await;
+    assert_eq!(refused.status, 403);
+    assert_eq!(refused.text_of("h1").as_deref(), Some("You cannot do this"), "not the expired-form page");
+    assert!(refused.header("x-intake-form-refused").is_none());
     let erased: Option<chrono::DateTime<chrono::Utc>> =
         sqlx::query_scalar("select erased_at from application").fetch_one(&app.db.pool).await.unwrap();
     assert!(erased.is_none());
