@@ -20,14 +20,32 @@ struct Browser {
 
 impl Browser {
     async fn get(&self, path: &str) -> String {
-        self.client.get(format!("{}{path}", self.base)).send().await.unwrap().text().await.unwrap()
+        self.client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
     }
 
     async fn post(&self, path: &str, fields: &[(&str, &str)]) -> (u16, String) {
         let mut all = vec![("csrf_token", self.token.as_str())];
         all.extend_from_slice(fields);
-        let r = self.client.post(format!("{}{path}", self.base)).form(&all).send().await.unwrap();
-        let location = r.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+        let r = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .form(&all)
+            .send()
+            .await
+            .unwrap();
+        let location = r
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
         (r.status().as_u16(), location)
     }
 }
@@ -45,8 +63,16 @@ fn slots_of(html: &str) -> Vec<String> {
 
 /// One applicant answers every GTS question and sees the assessment; returns the slots offered.
 async fn prepare(base: &str, i: usize) -> (Browser, Vec<String>) {
-    let client = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    let mut b = Browser { base: base.to_owned(), client, token: String::new() };
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let mut b = Browser {
+        base: base.to_owned(),
+        client,
+        token: String::new(),
+    };
     b.token = token_of(&b.get("/en/apply").await);
     let name = format!("Applicant {i}");
     let email = format!("applicant{i}@example.com");
@@ -54,20 +80,37 @@ async fn prepare(base: &str, i: usize) -> (Browser, Vec<String>) {
         ("/en/apply", vec![("target_pathway", "gts")]),
         (
             "/en/apply/gts/about-you",
-            vec![("full_name", &name), ("email", &email), ("citizenships", "MX"), ("country_of_residence", "MX")],
+            vec![
+                ("full_name", &name),
+                ("email", &email),
+                ("citizenships", "MX"),
+                ("country_of_residence", "MX"),
+            ],
         ),
         ("/en/apply/gts/location", vec![("current_location", "outside_canada")]),
         (
             "/en/apply/gts/education",
-            vec![("highest_education", "master"), ("field_of_study", "Computer science"), ("years_it_experience", "6")],
+            vec![
+                ("highest_education", "master"),
+                ("field_of_study", "Computer science"),
+                ("years_it_experience", "6"),
+            ],
         ),
         (
             "/en/apply/gts/job-offer",
-            vec![("job_offer_status", "written"), ("employer_will_file_gts_lmia", "yes"), ("gts_referral_status", "none")],
+            vec![
+                ("job_offer_status", "written"),
+                ("employer_will_file_gts_lmia", "yes"),
+                ("gts_referral_status", "none"),
+            ],
         ),
         (
             "/en/apply/gts/employer",
-            vec![("employer_legal_name", "Maple Inc."), ("employer_city", "Toronto"), ("employer_province", "ON")],
+            vec![
+                ("employer_legal_name", "Maple Inc."),
+                ("employer_city", "Toronto"),
+                ("employer_province", "ON"),
+            ],
         ),
         (
             "/en/apply/gts/job",
@@ -81,8 +124,14 @@ async fn prepare(base: &str, i: usize) -> (Browser, Vec<String>) {
                 ("years_specialized_experience", "7"),
             ],
         ),
-        ("/en/apply/gts/admissibility", vec![("prior_refusal_or_removal", "no"), ("criminal_history", "no")]),
-        ("/en/apply/gts/consent", vec![("consent_privacy", "yes"), ("ack_not_legal_advice", "yes")]),
+        (
+            "/en/apply/gts/admissibility",
+            vec![("prior_refusal_or_removal", "no"), ("criminal_history", "no")],
+        ),
+        (
+            "/en/apply/gts/consent",
+            vec![("consent_privacy", "yes"), ("ack_not_legal_advice", "yes")],
+        ),
     ];
     for (path, fields) in &pages {
         let (status, _) = b.post(path, fields).await;
@@ -104,7 +153,10 @@ async fn main() {
     let admin = std::env::var("DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
     let name = format!("intake_bench_{}", uuid::Uuid::new_v4().simple());
     let mut conn = PgConnection::connect(&admin).await.expect("PostgreSQL");
-    sqlx::query(sqlx::AssertSqlSafe(format!(r#"create database "{name}""#))).execute(&mut conn).await.unwrap();
+    sqlx::query(sqlx::AssertSqlSafe(format!(r#"create database "{name}""#)))
+        .execute(&mut conn)
+        .await
+        .unwrap();
     let server = &admin[..admin.rfind('/').unwrap()];
     let url = format!("{server}/{name}");
     let pool = PgPoolOptions::new().max_connections(20).connect(&url).await.unwrap();
@@ -115,7 +167,11 @@ async fn main() {
         .await
         .unwrap();
 
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let data_dir = std::env::temp_dir().join(&name);
     let vars: HashMap<&str, String> = HashMap::from([
         ("INTAKE_DATABASE_URL", url.clone()),
@@ -129,14 +185,24 @@ async fn main() {
     actix_web::rt::spawn(app.run_until_stopped());
 
     let started = Instant::now();
-    let prepared: Vec<(Browser, Vec<String>)> =
-        futures_util::stream::iter(0..n).map(|i| prepare(&base, i)).buffered(concurrency).collect().await;
+    let prepared: Vec<(Browser, Vec<String>)> = futures_util::stream::iter(0..n)
+        .map(|i| prepare(&base, i))
+        .buffered(concurrency)
+        .collect()
+        .await;
     println!("prepared {n} applicants in {:.1} s", started.elapsed().as_secs_f64());
     let slots = &prepared[0].1;
     assert!(slots.len() >= n, "only {} free slots for {n} applicants", slots.len());
     for (i, (b, _)) in prepared.iter().enumerate() {
         let (status, _) = b
-            .post("/en/apply/gts/booking", &[("slot", &slots[i]), ("consultation_mode", "video"), ("time_zone", "America/Toronto")])
+            .post(
+                "/en/apply/gts/booking",
+                &[
+                    ("slot", &slots[i]),
+                    ("consultation_mode", "video"),
+                    ("time_zone", "America/Toronto"),
+                ],
+            )
             .await;
         assert_eq!(status, 303);
     }
@@ -154,9 +220,18 @@ async fn main() {
         .await;
     let elapsed = started.elapsed().as_secs_f64();
     latencies.sort_by(f64::total_cmp);
-    let bookings: i64 = sqlx::query_scalar("select count(*) from booking").fetch_one(&pool).await.unwrap();
-    let emails: i64 = sqlx::query_scalar("select count(*) from email_outbox").fetch_one(&pool).await.unwrap();
-    println!("bookings: {bookings} in {elapsed:.2} s with {concurrency} at a time = {:.0} bookings/s", n as f64 / elapsed);
+    let bookings: i64 = sqlx::query_scalar("select count(*) from booking")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let emails: i64 = sqlx::query_scalar("select count(*) from email_outbox")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    println!(
+        "bookings: {bookings} in {elapsed:.2} s with {concurrency} at a time = {:.0} bookings/s",
+        n as f64 / elapsed
+    );
     println!(
         "latency ms: p50 {:.1}  p99 {:.1}  max {:.1}",
         percentile(&latencies, 0.5),
@@ -166,6 +241,9 @@ async fn main() {
     println!("outbox rows written with them: {emails} (brief, confirmation, reminder each)");
 
     pool.close().await;
-    sqlx::query(sqlx::AssertSqlSafe(format!(r#"drop database "{name}" with (force)"#))).execute(&mut conn).await.unwrap();
+    sqlx::query(sqlx::AssertSqlSafe(format!(r#"drop database "{name}" with (force)"#)))
+        .execute(&mut conn)
+        .await
+        .unwrap();
     let _ = std::fs::remove_dir_all(data_dir);
 }

@@ -54,11 +54,17 @@ async fn time(client: &reqwest::Client, url: &str, n: usize) -> (f64, f64, usize
 #[actix_web::main]
 async fn main() {
     let args: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
-    let (n, requests) = (args.first().copied().unwrap_or(100_000), args.get(1).copied().unwrap_or(200));
+    let (n, requests) = (
+        args.first().copied().unwrap_or(100_000),
+        args.get(1).copied().unwrap_or(200),
+    );
     let admin = std::env::var("DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
     let name = format!("intake_bench_{}", uuid::Uuid::new_v4().simple());
     let mut conn = PgConnection::connect(&admin).await.expect("PostgreSQL");
-    sqlx::query(sqlx::AssertSqlSafe(format!(r#"create database "{name}""#))).execute(&mut conn).await.unwrap();
+    sqlx::query(sqlx::AssertSqlSafe(format!(r#"create database "{name}""#)))
+        .execute(&mut conn)
+        .await
+        .unwrap();
     let url = format!("{}/{name}", &admin[..admin.rfind('/').unwrap()]);
     let pool = PgPoolOptions::new().max_connections(20).connect(&url).await.unwrap();
     MIGRATOR.run(&pool).await.unwrap();
@@ -73,13 +79,22 @@ async fn main() {
     let mut c = pool.acquire().await.unwrap();
     db::staff::insert(
         &mut c,
-        &db::staff::NewStaff { email: "bench@firm.example", name: "Bench", role: Role::Staff, password_hash: &hash },
+        &db::staff::NewStaff {
+            email: "bench@firm.example",
+            name: "Bench",
+            role: Role::Staff,
+            password_hash: &hash,
+        },
     )
     .await
     .unwrap();
     drop(c);
 
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let vars: HashMap<&str, String> = HashMap::from([
         ("INTAKE_DATABASE_URL", url.clone()),
         ("INTAKE_LISTEN", format!("127.0.0.1:{port}")),
@@ -90,13 +105,28 @@ async fn main() {
     let base = format!("http://127.0.0.1:{}", app.port());
     actix_web::rt::spawn(app.run_until_stopped());
 
-    let client = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    let login = client.get(format!("{base}/staff/login")).send().await.unwrap().text().await.unwrap();
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let login = client
+        .get(format!("{base}/staff/login"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let at = login.find(r#"name="csrf_token" value=""#).unwrap() + r#"name="csrf_token" value=""#.len();
     let token = login[at..].split('"').next().unwrap().to_owned();
     let signed_in = client
         .post(format!("{base}/staff/login"))
-        .form(&[("csrf_token", token.as_str()), ("email", "bench@firm.example"), ("password", secret)])
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("email", "bench@firm.example"),
+            ("password", secret),
+        ])
         .send()
         .await
         .unwrap();
@@ -105,9 +135,15 @@ async fn main() {
     println!("{:<58} {:>8} {:>8} {:>6}", "list page", "p50 ms", "p95 ms", "rows");
     for (label, query) in [
         ("first page, no filter", ""),
-        ("search 'nguyen' + pathway gts + status new", "q=nguyen&pathway=gts&status=new"),
+        (
+            "search 'nguyen' + pathway gts + status new",
+            "q=nguyen&pathway=gts&status=new",
+        ),
         ("search by employer 'employer 4321'", "q=employer+4321"),
-        ("outcome + date range, sorted by name", "outcome=needs_review&from=2026-01-01&sort=name"),
+        (
+            "outcome + date range, sorted by name",
+            "outcome=needs_review&from=2026-01-01&sort=name",
+        ),
         ("page 100 of the whole list", "page=100"),
     ] {
         let (p50, p95, rows) = time(&client, &format!("{base}/staff/applications?{query}"), requests).await;
@@ -115,5 +151,8 @@ async fn main() {
     }
 
     pool.close().await;
-    sqlx::query(sqlx::AssertSqlSafe(format!(r#"drop database "{name}" with (force)"#))).execute(&mut conn).await.unwrap();
+    sqlx::query(sqlx::AssertSqlSafe(format!(r#"drop database "{name}" with (force)"#)))
+        .execute(&mut conn)
+        .await
+        .unwrap();
 }

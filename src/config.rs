@@ -31,6 +31,9 @@ pub struct Settings {
     pub outbox: OutboxSettings,
     /// Days a draft application is kept after its last change.
     pub draft_days: u16,
+    /// Days an unconverted lead (declined, no-show, spam) is kept after submission before it is
+    /// erased, and a contact-form enquiry before it is deleted (`INTAKE_LEAD_RETENTION_DAYS`, 365).
+    pub lead_retention_days: u16,
     /// A staff session ends after this long without a request (`INTAKE_STAFF_IDLE_MINUTES`, 30).
     pub staff_idle_timeout: Duration,
     /// A staff session ends this long after sign-in, however active (`INTAKE_STAFF_SESSION_HOURS`, 12).
@@ -259,6 +262,17 @@ impl Settings {
                 .ok_or_else(|| ConfigError::new("INTAKE_DRAFT_DAYS", "must be a number of days from 1 to 365"))?,
         };
 
+        let lead_retention_days = match var("INTAKE_LEAD_RETENTION_DAYS") {
+            None => 365,
+            Some(v) => v
+                .parse::<u16>()
+                .ok()
+                .filter(|n| (30..=3650).contains(n))
+                .ok_or_else(|| {
+                    ConfigError::new("INTAKE_LEAD_RETENTION_DAYS", "must be a number of days from 30 to 3650")
+                })?,
+        };
+
         // 0 ends every session at its next request (tests of expiry use it).
         let staff_idle_minutes = match var("INTAKE_STAFF_IDLE_MINUTES") {
             None => 30,
@@ -292,6 +306,7 @@ impl Settings {
             secure_cookies,
             outbox,
             draft_days,
+            lead_retention_days,
             staff_idle_timeout: Duration::from_secs(staff_idle_minutes * 60),
             staff_session_lifetime: Duration::from_secs(staff_session_hours * 3600),
         })
@@ -339,6 +354,7 @@ mod tests {
         assert!(!s.secure_cookies);
         assert_eq!(s.staff_idle_timeout, Duration::from_secs(30 * 60));
         assert_eq!(s.staff_session_lifetime, Duration::from_secs(12 * 3600));
+        assert_eq!(s.lead_retention_days, 365);
     }
 
     #[test]
@@ -355,11 +371,22 @@ mod tests {
             ("INTAKE_SMTP_URL", "http://x"),
             ("INTAKE_STAFF_IDLE_MINUTES", "forever"),
             ("INTAKE_STAFF_SESSION_HOURS", "1000"),
+            ("INTAKE_LEAD_RETENTION_DAYS", "29"),
+            ("INTAKE_LEAD_RETENTION_DAYS", "3651"),
+            ("INTAKE_LEAD_RETENTION_DAYS", "a year"),
         ] {
             let err = settings(&[(var, value)]).unwrap_err();
             assert_eq!(err.var, var, "{value}");
             assert!(err.to_string().starts_with(var));
             assert!(!err.to_string().contains('\n'));
+        }
+    }
+
+    #[test]
+    fn lead_retention_accepts_its_range() {
+        for days in [30, 400, 3650] {
+            let s = settings(&[("INTAKE_LEAD_RETENTION_DAYS", &days.to_string())]).unwrap();
+            assert_eq!(s.lead_retention_days, days);
         }
     }
 

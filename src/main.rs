@@ -347,6 +347,7 @@ async fn serve(settings: Settings, pool: PgPool) -> anyhow::Result<()> {
     let janitor = tokio::spawn(intake::maintenance::run(
         pool.clone(),
         Duration::from_secs(3600),
+        settings.lead_retention_days,
         shutdown.clone(),
     ));
     let mut worker = tokio::spawn(worker.run(shutdown));

@@ -30,7 +30,11 @@ impl Filters {
     }
 
     pub fn page_number(&self) -> i64 {
-        self.page.parse::<i64>().ok().filter(|p| *p >= 1 && *p <= 100_000).unwrap_or(1)
+        self.page
+            .parse::<i64>()
+            .ok()
+            .filter(|p| *p >= 1 && *p <= 100_000)
+            .unwrap_or(1)
     }
 
     fn date(s: &str) -> Option<NaiveDate> {
@@ -226,9 +230,13 @@ pub async fn assign(conn: &mut PgConnection, id: Uuid, to: Option<Uuid>) -> sqlx
     .fetch_optional(&mut *conn)
     .await?;
     if before.is_some() {
-        sqlx::query!("update application set assigned_to = $2, updated_at = now() where application_id = $1", id, to)
-            .execute(conn)
-            .await?;
+        sqlx::query!(
+            "update application set assigned_to = $2, updated_at = now() where application_id = $1",
+            id,
+            to
+        )
+        .execute(conn)
+        .await?;
     }
     Ok(before)
 }
@@ -302,7 +310,9 @@ pub async fn resend(conn: &mut PgConnection, application_id: Uuid, email_id: Uui
     .execute(&mut *conn)
     .await?;
     if done.rows_affected() == 1 {
-        sqlx::query!("select pg_notify('email_outbox', '')").execute(conn).await?;
+        sqlx::query!("select pg_notify('email_outbox', '')")
+            .execute(conn)
+            .await?;
     }
     Ok(done.rows_affected() == 1)
 }
@@ -321,8 +331,12 @@ pub async fn erase(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<bool> {
     if done.rows_affected() == 0 {
         return Ok(false);
     }
-    sqlx::query!("delete from note where application_id = $1", id).execute(&mut *conn).await?;
-    sqlx::query!("delete from resume_link where application_id = $1", id).execute(&mut *conn).await?;
+    sqlx::query!("delete from note where application_id = $1", id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query!("delete from resume_link where application_id = $1", id)
+        .execute(&mut *conn)
+        .await?;
     sqlx::query!(
         "update email_outbox
          set to_name = null, to_address = 'erased@invalid', reply_to = null, subject = '[erased]', body_text = '',
@@ -356,8 +370,9 @@ pub async fn dashboard(pool: &PgPool) -> sqlx::Result<Dashboard> {
     )
     .fetch_one(pool)
     .await?;
-    let dead_emails =
-        sqlx::query_scalar!(r#"select count(*) as "n!" from email_outbox where status = 'dead'"#).fetch_one(pool).await?;
+    let dead_emails = sqlx::query_scalar!(r#"select count(*) as "n!" from email_outbox where status = 'dead'"#)
+        .fetch_one(pool)
+        .await?;
     Ok(Dashboard { new_count, dead_emails })
 }
 
@@ -425,4 +440,57 @@ pub async fn audit_for(pool: &PgPool, subject_type: &str, subject_id: &str) -> s
     )
     .fetch_all(pool)
     .await
+}
+
+/// Review statuses of leads that did not become clients: erased after the retention period.
+pub const UNCONVERTED: [&str; 3] = ["declined", "no_show", "spam"];
+
+/// Erases the unconverted leads (review status declined, no-show or spam) submitted more than
+/// `days` days ago, each in its own transaction with an `application.erase` audit event by the
+/// system. Returns how many were erased.
+#[tracing::instrument(skip_all)]
+pub async fn erase_stale_leads(pool: &PgPool, days: u16) -> sqlx::Result<u64> {
+    let ids = sqlx::query_scalar!(
+        "select application_id from application
+         where status <> 'draft' and erased_at is null and review_status = any($1)
+           and submitted_at < now() - make_interval(days => $2)
+         order by submitted_at",
+        &UNCONVERTED.map(str::to_owned)[..],
+        i32::from(days),
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut erased = 0;
+    for id in ids {
+        let mut tx = pool.begin().await?;
+        // Still a stale lead once locked (staff may have changed its status meanwhile)?
+        let still = sqlx::query_scalar!(
+            "select application_id from application
+             where application_id = $1 and erased_at is null and review_status = any($2)
+               and submitted_at < now() - make_interval(days => $3)
+             for update",
+            id,
+            &UNCONVERTED.map(str::to_owned)[..],
+            i32::from(days),
+        )
+        .fetch_optional(&mut *tx)
+        .await?;
+        if still.is_some() && erase(&mut tx, id).await? {
+            crate::db::audit::record(
+                &mut tx,
+                &crate::db::audit::NewAuditEvent {
+                    staff_user_id: None,
+                    action: "application.erase",
+                    subject_type: Some("application"),
+                    subject_id: Some(&id.to_string()),
+                    detail: Some(serde_json::json!({ "reason": "retention" })),
+                    ..Default::default()
+                },
+            )
+            .await?;
+            erased += 1;
+        }
+        tx.commit().await?;
+    }
+    Ok(erased)
 }

@@ -2,11 +2,14 @@
 
 pub mod applications;
 pub mod audit;
+pub mod audit_log;
+pub mod availability;
 pub mod backoffice;
 pub mod bookings;
 pub mod enquiries;
 pub mod health;
 pub mod outbox;
+pub mod retention;
 pub mod staff;
 
 use sqlx::migrate::Migrator;

@@ -41,8 +41,7 @@ const OWNER_FILE: &str = "intake-owner.pid";
 
 /// True when a process with this id exists.
 fn process_alive(pid: u32) -> bool {
-    i32::try_from(pid)
-        .is_ok_and(|pid| nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), None).is_ok())
+    i32::try_from(pid).is_ok_and(|pid| nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), None).is_ok())
 }
 
 /// Server log, inside the data directory (owned by whoever runs the server).
@@ -153,9 +152,15 @@ impl LocalCluster {
             // Another live intake process (a server while we run `intake staff add`, say) keeps
             // its server: we are a guest and leave it running. A server left by a process that
             // died (SIGKILL) is adopted, and stopped when we are done.
-            match cluster.owner().filter(|pid| *pid != std::process::id() && process_alive(*pid)) {
+            match cluster
+                .owner()
+                .filter(|pid| *pid != std::process::id() && process_alive(*pid))
+            {
                 Some(owner) => {
-                    info!(port = cluster.port, owner, "using the local PostgreSQL of a running intake process");
+                    info!(
+                        port = cluster.port,
+                        owner, "using the local PostgreSQL of a running intake process"
+                    );
                 }
                 None => {
                     cluster.running = true;
@@ -203,7 +208,11 @@ impl LocalCluster {
 
     /// The process that owns the running server, from `intake-owner.pid` in the data directory.
     fn owner(&self) -> Option<u32> {
-        std::fs::read_to_string(self.data_dir.join(OWNER_FILE)).ok()?.trim().parse().ok()
+        std::fs::read_to_string(self.data_dir.join(OWNER_FILE))
+            .ok()?
+            .trim()
+            .parse()
+            .ok()
     }
 
     /// Records this process as the one that stops the server.

@@ -77,7 +77,10 @@ fn error_response<B>(req: &HttpRequest, status: StatusCode, original: &actix_web
         .unwrap_or_else(|_| status.canonical_reason().unwrap_or("Error").to_owned());
     let mut builder = HttpResponse::build(status);
     for (name, value) in original.headers() {
-        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH && name.as_str() != crate::web::form_guard::REFUSAL_HEADER {
+        if name != header::CONTENT_TYPE
+            && name != header::CONTENT_LENGTH
+            && name.as_str() != crate::web::form_guard::REFUSAL_HEADER
+        {
             builder.append_header((name.clone(), value.clone()));
         }
     }

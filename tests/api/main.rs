@@ -9,4 +9,5 @@ mod helpers;
 mod outbox;
 mod pages;
 mod staff;
+mod staff_admin;
 mod staff_auth;

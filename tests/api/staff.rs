@@ -30,7 +30,10 @@ async fn signed_in(app: &TestApp, role: &str) -> TestApp {
 }
 
 async fn audit_actions(app: &TestApp) -> Vec<String> {
-    sqlx::query_scalar("select action from audit_event order by at").fetch_all(&app.db.pool).await.unwrap()
+    sqlx::query_scalar("select action from audit_event order by at")
+        .fetch_all(&app.db.pool)
+        .await
+        .unwrap()
 }
 
 #[actix_web::test]
@@ -38,8 +41,10 @@ async fn no_staff_route_gives_data_to_an_anonymous_visitor_and_admin_actions_nee
     let smtp = SmtpSink::start();
     let app = spawn_app(&smtp).await;
     let page = submitted(&app, "Ana López", "ana@example.com").await;
-    let email_id: uuid::Uuid =
-        sqlx::query_scalar("select email_outbox_id from email_outbox limit 1").fetch_one(&app.db.pool).await.unwrap();
+    let email_id: uuid::Uuid = sqlx::query_scalar("select email_outbox_id from email_outbox limit 1")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
     let gets = [
         "/staff/".to_owned(),
         "/staff/applications".to_owned(),
@@ -65,12 +70,20 @@ async fn no_staff_route_gives_data_to_an_anonymous_visitor_and_admin_actions_nee
         assert!(!answer.body.contains("Ana"), "{path}");
     }
     for path in &posts {
-        let answer = anonymous.post_raw(path, &[("csrf_token", token.as_str()), ("review_status", "spam"), ("body", "x")]).await;
+        let answer = anonymous
+            .post_raw(
+                path,
+                &[("csrf_token", token.as_str()), ("review_status", "spam"), ("body", "x")],
+            )
+            .await;
         assert_eq!(answer.status, 303, "{path}");
         assert!(answer.header("location").unwrap().starts_with("/staff/login"), "{path}");
     }
     let (status, erased): (String, Option<chrono::DateTime<chrono::Utc>>) =
-        sqlx::query_as("select review_status, erased_at from application").fetch_one(&app.db.pool).await.unwrap();
+        sqlx::query_as("select review_status, erased_at from application")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
     assert_eq!((status.as_str(), erased), ("new", None), "nothing changed");
     assert_eq!(app.count("note").await, 0);
 
@@ -80,12 +93,20 @@ async fn no_staff_route_gives_data_to_an_anonymous_visitor_and_admin_actions_nee
         assert_eq!(staff.get(path).await.status, 200, "{path}");
     }
     let token = staff.get(&page).await.csrf_token();
-    let refused = staff.post_raw(&format!("{page}/erase"), &[("csrf_token", token.as_str())]).await;
+    let refused = staff
+        .post_raw(&format!("{page}/erase"), &[("csrf_token", token.as_str())])
+        .await;
     assert_eq!(refused.status, 403);
-    assert_eq!(refused.text_of("h1").as_deref(), Some("You cannot do this"), "not the expired-form page");
+    assert_eq!(
+        refused.text_of("h1").as_deref(),
+        Some("You cannot do this"),
+        "not the expired-form page"
+    );
     assert!(refused.header("x-intake-form-refused").is_none());
-    let erased: Option<chrono::DateTime<chrono::Utc>> =
-        sqlx::query_scalar("select erased_at from application").fetch_one(&app.db.pool).await.unwrap();
+    let erased: Option<chrono::DateTime<chrono::Utc>> = sqlx::query_scalar("select erased_at from application")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
     assert!(erased.is_none());
 }
 
@@ -95,29 +116,80 @@ async fn status_assignment_and_notes_are_kept_with_their_history() {
     let page = submitted(&app, "Ana López", "ana@example.com").await;
     let staff = signed_in(&app, "staff").await;
     let token = staff.get(&page).await.csrf_token();
-    let staff_id: uuid::Uuid = sqlx::query_scalar("select staff_user_id from staff_user").fetch_one(&app.db.pool).await.unwrap();
+    let staff_id: uuid::Uuid = sqlx::query_scalar("select staff_user_id from staff_user")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
 
-    assert_redirect(&staff.post_raw(&format!("{page}/status"), &[("csrf_token", &token), ("review_status", "contacted")]).await, &format!("{page}#status"));
-    assert_redirect(&staff.post_raw(&format!("{page}/assign"), &[("csrf_token", &token), ("assigned_to", &staff_id.to_string())]).await, &format!("{page}#assign"));
-    assert_redirect(&staff.post_raw(&format!("{page}/notes"), &[("csrf_token", &token), ("body", "Called, <b>prefers</b> mornings.")]).await, &format!("{page}#notes"));
+    assert_redirect(
+        &staff
+            .post_raw(
+                &format!("{page}/status"),
+                &[("csrf_token", &token), ("review_status", "contacted")],
+            )
+            .await,
+        &format!("{page}#status"),
+    );
+    assert_redirect(
+        &staff
+            .post_raw(
+                &format!("{page}/assign"),
+                &[("csrf_token", &token), ("assigned_to", &staff_id.to_string())],
+            )
+            .await,
+        &format!("{page}#assign"),
+    );
+    assert_redirect(
+        &staff
+            .post_raw(
+                &format!("{page}/notes"),
+                &[("csrf_token", &token), ("body", "Called, <b>prefers</b> mornings.")],
+            )
+            .await,
+        &format!("{page}#notes"),
+    );
     // Unknown status: refused, nothing stored.
-    assert_eq!(staff.post_raw(&format!("{page}/status"), &[("csrf_token", &token), ("review_status", "hired")]).await.status, 400);
+    assert_eq!(
+        staff
+            .post_raw(
+                &format!("{page}/status"),
+                &[("csrf_token", &token), ("review_status", "hired")]
+            )
+            .await
+            .status,
+        400
+    );
 
     let (status, assigned): (String, Option<uuid::Uuid>) =
-        sqlx::query_as("select review_status, assigned_to from application").fetch_one(&app.db.pool).await.unwrap();
+        sqlx::query_as("select review_status, assigned_to from application")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
     assert_eq!((status.as_str(), assigned), ("contacted", Some(staff_id)));
     let view = staff.get(&page).await;
     assert_eq!(view.count("[data-status-change]"), 1);
-    assert!(view.text_of("[data-status-change]").unwrap().contains("Pat staff"), "who changed it");
+    assert!(
+        view.text_of("[data-status-change]").unwrap().contains("Pat staff"),
+        "who changed it"
+    );
     assert_eq!(view.count("[data-note]"), 1);
-    assert!(view.body.contains("&lt;b&gt;prefers&lt;/b&gt;") || view.body.contains("&#60;b&#62;prefers"), "notes are escaped");
+    assert!(
+        view.body.contains("&lt;b&gt;prefers&lt;/b&gt;") || view.body.contains("&#60;b&#62;prefers"),
+        "notes are escaped"
+    );
     let actions = audit_actions(&app).await;
     for expected in ["application.status", "application.assign", "application.note"] {
         assert!(actions.iter().any(|a| a == expected), "{expected} in {actions:?}");
     }
     let (before, after): (serde_json::Value, serde_json::Value) =
-        sqlx::query_as("select before, after from audit_event where action = 'application.status'").fetch_one(&app.db.pool).await.unwrap();
-    assert_eq!((before["review_status"].as_str(), after["review_status"].as_str()), (Some("new"), Some("contacted")));
+        sqlx::query_as("select before, after from audit_event where action = 'application.status'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        (before["review_status"].as_str(), after["review_status"].as_str()),
+        (Some("new"), Some("contacted"))
+    );
 }
 
 #[actix_web::test]
@@ -129,12 +201,23 @@ async fn staff_cancelling_a_booking_emails_the_applicant() {
     let before = smtp.messages().len();
     let staff = signed_in(&app, "staff").await;
     let token = staff.get(&page).await.csrf_token();
-    assert_redirect(&staff.post_raw(&format!("{page}/booking/cancel"), &[("csrf_token", &token)]).await, &format!("{page}#booking"));
+    assert_redirect(
+        &staff
+            .post_raw(&format!("{page}/booking/cancel"), &[("csrf_token", &token)])
+            .await,
+        &format!("{page}#booking"),
+    );
     app.drain_outbox().await;
     let mail = smtp.messages();
-    let to_applicant = mail[before..].iter().find(|m| m.to == ["ana@example.com"]).expect("the applicant is told");
+    let to_applicant = mail[before..]
+        .iter()
+        .find(|m| m.to == ["ana@example.com"])
+        .expect("the applicant is told");
     assert!(to_applicant.data.contains("METHOD:CANCEL"));
-    let status: String = sqlx::query_scalar("select status from booking").fetch_one(&app.db.pool).await.unwrap();
+    let status: String = sqlx::query_scalar("select status from booking")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
     assert_eq!(status, "cancelled");
     assert!(audit_actions(&app).await.contains(&"booking.cancel".to_owned()));
 }
@@ -152,11 +235,23 @@ async fn a_dead_email_can_be_sent_again() {
     let staff = signed_in(&app, "staff").await;
     let view = staff.get(&page).await;
     assert!(view.body.contains("550 no"), "the error is visible");
-    assert!(staff.get("/staff/").await.body.contains("550 no"), "and on the dashboard");
+    assert!(
+        staff.get("/staff/").await.body.contains("550 no"),
+        "and on the dashboard"
+    );
     let token = view.csrf_token();
-    assert_redirect(&staff.post_raw(&format!("{page}/emails/{id}/resend"), &[("csrf_token", &token)]).await, &format!("{page}#emails"));
+    assert_redirect(
+        &staff
+            .post_raw(&format!("{page}/emails/{id}/resend"), &[("csrf_token", &token)])
+            .await,
+        &format!("{page}#emails"),
+    );
     let (status, attempts): (String, i32) =
-        sqlx::query_as("select status, attempts from email_outbox where email_outbox_id = $1").bind(id).fetch_one(&app.db.pool).await.unwrap();
+        sqlx::query_as("select status, attempts from email_outbox where email_outbox_id = $1")
+            .bind(id)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
     assert_eq!((status.as_str(), attempts), ("pending", 0));
     let outcomes = app.drain_outbox().await;
     assert!(outcomes.contains(&intake::outbox::Outcome::Sent(id)));
@@ -175,8 +270,10 @@ async fn the_csv_export_follows_the_filter_neutralises_formulas_and_is_audited()
     assert_eq!(lines.len(), 2, "header and one row: {}", csv.body);
     assert!(lines[1].contains("'=HYPERLINK"), "{}", lines[1]);
     assert!(!csv.body.contains("bob@example.com"));
-    let detail: serde_json::Value =
-        sqlx::query_scalar("select detail from audit_event where action = 'export.csv'").fetch_one(&app.db.pool).await.unwrap();
+    let detail: serde_json::Value = sqlx::query_scalar("select detail from audit_event where action = 'export.csv'")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
     assert_eq!(detail["filters"]["q"], "formula");
     assert_eq!(detail["rows"], 1);
 }
@@ -188,19 +285,61 @@ async fn the_list_filters_searches_and_sorts() {
     submitted(&app, "Bob Martin", "bob@example.com").await;
     let staff = signed_in(&app, "staff").await;
     assert_eq!(staff.get("/staff/applications").await.count("[data-application]"), 2);
-    assert_eq!(staff.get("/staff/applications?q=LÓPEZ").await.count("[data-application]"), 1);
-    let reference: String = sqlx::query_scalar("select reference from application where email = 'bob@example.com'").fetch_one(&app.db.pool).await.unwrap();
-    let by_reference = staff.get(&format!("/staff/applications?q={}", reference.to_lowercase())).await;
+    assert_eq!(
+        staff
+            .get("/staff/applications?q=LÓPEZ")
+            .await
+            .count("[data-application]"),
+        1
+    );
+    let reference: String = sqlx::query_scalar("select reference from application where email = 'bob@example.com'")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    let by_reference = staff
+        .get(&format!("/staff/applications?q={}", reference.to_lowercase()))
+        .await;
     assert_eq!(by_reference.count("[data-application]"), 1);
     assert!(by_reference.body.contains("Bob Martin"));
-    assert_eq!(staff.get("/staff/applications?q=maple").await.count("[data-application]"), 2, "employer");
-    assert_eq!(staff.get("/staff/applications?pathway=gts&status=new&booking=yes").await.count("[data-application]"), 2);
-    assert_eq!(staff.get("/staff/applications?status=retained").await.count("[data-application]"), 0);
-    assert_eq!(staff.get("/staff/applications?assigned=none&outcome=needs_review").await.count("[data-application]"), 2);
+    assert_eq!(
+        staff
+            .get("/staff/applications?q=maple")
+            .await
+            .count("[data-application]"),
+        2,
+        "employer"
+    );
+    assert_eq!(
+        staff
+            .get("/staff/applications?pathway=gts&status=new&booking=yes")
+            .await
+            .count("[data-application]"),
+        2
+    );
+    assert_eq!(
+        staff
+            .get("/staff/applications?status=retained")
+            .await
+            .count("[data-application]"),
+        0
+    );
+    assert_eq!(
+        staff
+            .get("/staff/applications?assigned=none&outcome=needs_review")
+            .await
+            .count("[data-application]"),
+        2
+    );
     let by_name = staff.get("/staff/applications?sort=name").await;
     assert!(by_name.body.find("Ana López").unwrap() < by_name.body.find("Bob Martin").unwrap());
     // Nonsense in the query string is ignored, not a 500.
-    assert_eq!(staff.get("/staff/applications?from=yesterday&page=-3&sort=%00").await.status, 200);
+    assert_eq!(
+        staff
+            .get("/staff/applications?from=yesterday&page=-3&sort=%00")
+            .await
+            .status,
+        200
+    );
 }
 
 #[actix_web::test]
@@ -211,8 +350,21 @@ async fn erasure_leaves_no_personal_data_and_keeps_the_audit_row() {
     app.drain_outbox().await;
     let admin = signed_in(&app, "admin").await;
     let token = admin.get(&page).await.csrf_token();
-    assert_redirect(&admin.post_raw(&format!("{page}/notes"), &[("csrf_token", &token), ("body", "Ana Erasable called")]).await, &format!("{page}#notes"));
-    assert_redirect(&admin.post_raw(&format!("{page}/erase"), &[("csrf_token", &token)]).await, &format!("{page}#privacy"));
+    assert_redirect(
+        &admin
+            .post_raw(
+                &format!("{page}/notes"),
+                &[("csrf_token", &token), ("body", "Ana Erasable called")],
+            )
+            .await,
+        &format!("{page}#notes"),
+    );
+    assert_redirect(
+        &admin
+            .post_raw(&format!("{page}/erase"), &[("csrf_token", &token)])
+            .await,
+        &format!("{page}#privacy"),
+    );
     // No table holds the name or the address any more.
     let tables: Vec<String> = sqlx::query_scalar(
         "select table_name::text from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> '_sqlx_migrations'",

@@ -45,14 +45,24 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/applications/{id}/erase", web::post().to(erase));
 }
 
-pub const REVIEW_STATUSES: [&str; 7] =
-    ["new", "contacted", "consultation_held", "retained", "declined", "no_show", "spam"];
+pub const REVIEW_STATUSES: [&str; 7] = [
+    "new",
+    "contacted",
+    "consultation_held",
+    "retained",
+    "declined",
+    "no_show",
+    "spam",
+];
 const OUTCOMES: [&str; 3] = ["likely_eligible", "needs_review", "likely_not_eligible"];
 
 type App = web::Data<AppContext>;
 
 fn options(ctx: &PageCtx, prefix: &str, values: &[&str]) -> Vec<(String, String)> {
-    values.iter().map(|v| ((*v).to_owned(), ctx.t(&format!("{prefix}{v}")))).collect()
+    values
+        .iter()
+        .map(|v| ((*v).to_owned(), ctx.t(&format!("{prefix}{v}"))))
+        .collect()
 }
 
 pub struct RowView {
@@ -102,10 +112,17 @@ fn query_string(f: &Filters, page: Option<i64>) -> String {
 }
 
 fn pathway_name(lang: Lang, code: Option<&str>) -> String {
-    code.and_then(Pathway::from_code).map(|p| lang.t(prescreen::pathway_key(p))).unwrap_or_default()
+    code.and_then(Pathway::from_code)
+        .map(|p| lang.t(prescreen::pathway_key(p)))
+        .unwrap_or_default()
 }
 
-pub async fn list(ctx: PageCtx, staff: CurrentStaff, app: App, filters: web::Query<Filters>) -> Result<HttpResponse, AppError> {
+pub async fn list(
+    ctx: PageCtx,
+    staff: CurrentStaff,
+    app: App,
+    filters: web::Query<Filters>,
+) -> Result<HttpResponse, AppError> {
     let filters = filters.into_inner();
     let page = filters.page_number();
     let (rows, total) = backoffice::list(&app.pool, &filters, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
@@ -119,11 +136,21 @@ pub async fn list(ctx: PageCtx, staff: CurrentStaff, app: App, filters: web::Que
             email: r.email.unwrap_or_default(),
             pathway: pathway_name(ctx.lang, r.pathway.as_deref()),
             status: ctx.t(&format!("review-{}", r.review_status)),
-            outcome: r.prescreen_outcome.as_deref().map(|o| ctx.t(&format!("outcome-{o}"))).unwrap_or_default(),
+            outcome: r
+                .prescreen_outcome
+                .as_deref()
+                .map(|o| ctx.t(&format!("outcome-{o}")))
+                .unwrap_or_default(),
             outcome_code: r.prescreen_outcome.unwrap_or_default(),
-            submitted: r.submitted_at.map(|t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default(),
+            submitted: r
+                .submitted_at
+                .map(|t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string())
+                .unwrap_or_default(),
             assigned: r.assigned_name.unwrap_or_default(),
-            slot: r.slot_start.map(|t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default(),
+            slot: r
+                .slot_start
+                .map(|t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string())
+                .unwrap_or_default(),
         })
         .collect();
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
@@ -134,7 +161,10 @@ pub async fn list(ctx: PageCtx, staff: CurrentStaff, app: App, filters: web::Que
         .chain(std::iter::once(("none".to_owned(), ctx.t("staff-unassigned"))))
         .collect();
     let page_view = ListPage {
-        pathways: Pathway::ALL.iter().map(|p| (p.code().to_owned(), ctx.t(prescreen::pathway_key(*p)))).collect(),
+        pathways: Pathway::ALL
+            .iter()
+            .map(|p| (p.code().to_owned(), ctx.t(prescreen::pathway_key(*p))))
+            .collect(),
         statuses: options(&ctx, "review-", &REVIEW_STATUSES),
         outcomes: options(&ctx, "outcome-", &OUTCOMES),
         staff_options,
@@ -155,7 +185,11 @@ pub async fn list(ctx: PageCtx, staff: CurrentStaff, app: App, filters: web::Que
 
 /// A CSV cell that a spreadsheet cannot take for a formula.
 pub fn neutralise(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}") } else { cell.to_owned() }
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
+    }
 }
 
 /// The current filter's applications as CSV (at most 100,000 rows), recorded in the audit log.
@@ -164,10 +198,23 @@ pub async fn export(staff: CurrentStaff, app: App, filters: web::Query<Filters>)
     let (rows, total) = backoffice::list(&app.pool, &filters, 100_000, 0).await?;
     let tz = app.settings.firm_time_zone;
     let mut out = csv::Writer::from_writer(Vec::new());
-    let header = ["reference", "name", "email", "pathway", "review_status", "prescreen_outcome", "submitted_at", "assigned_to", "consultation"];
+    let header = [
+        "reference",
+        "name",
+        "email",
+        "pathway",
+        "review_status",
+        "prescreen_outcome",
+        "submitted_at",
+        "assigned_to",
+        "consultation",
+    ];
     out.write_record(header).map_err(anyhow::Error::from)?;
     for r in &rows {
-        let time = |t: Option<chrono::DateTime<Utc>>| t.map(|t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default();
+        let time = |t: Option<chrono::DateTime<Utc>>| {
+            t.map(|t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string())
+                .unwrap_or_default()
+        };
         let record = [
             r.reference.clone().unwrap_or_default(),
             r.full_name.clone().unwrap_or_default(),
@@ -179,7 +226,8 @@ pub async fn export(staff: CurrentStaff, app: App, filters: web::Query<Filters>)
             r.assigned_name.clone().unwrap_or_default(),
             time(r.slot_start),
         ];
-        out.write_record(record.iter().map(|c| neutralise(c))).map_err(anyhow::Error::from)?;
+        out.write_record(record.iter().map(|c| neutralise(c)))
+            .map_err(anyhow::Error::from)?;
     }
     let body = out.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))?;
     let mut conn = app.pool.acquire().await?;
@@ -196,7 +244,10 @@ pub async fn export(staff: CurrentStaff, app: App, filters: web::Query<Filters>)
         },
     )
     .await?;
-    let name = format!("applications-{}.csv", Utc::now().with_timezone(&tz).format("%Y%m%d-%H%M"));
+    let name = format!(
+        "applications-{}.csv",
+        Utc::now().with_timezone(&tz).format("%Y%m%d-%H%M")
+    );
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header(("Content-Disposition", format!("attachment; filename=\"{name}\"")))
@@ -273,7 +324,12 @@ fn parse_id(raw: &str) -> Result<Uuid, AppError> {
     Uuid::parse_str(raw).map_err(|_| AppError::NotFound)
 }
 
-pub async fn detail(ctx: PageCtx, staff: CurrentStaff, app: App, path: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn detail(
+    ctx: PageCtx,
+    staff: CurrentStaff,
+    app: App,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
     let id = parse_id(&path)?;
     let a = backoffice::detail(&app.pool, id).await?.ok_or(AppError::NotFound)?;
     let lang = ctx.lang;
@@ -283,13 +339,28 @@ pub async fn detail(ctx: PageCtx, staff: CurrentStaff, app: App, path: web::Path
     let pathway = a.pathway.as_deref().and_then(Pathway::from_code);
 
     // The pre-screen as stored: the chosen pathway first.
-    let stored: Vec<serde_json::Value> = a.prescreen.as_ref().and_then(|p| p.0.as_array().cloned()).unwrap_or_default();
+    let stored: Vec<serde_json::Value> = a
+        .prescreen
+        .as_ref()
+        .and_then(|p| p.0.as_array().cloned())
+        .unwrap_or_default();
     let rules_of = |v: &serde_json::Value| -> Vec<String> {
-        v["rules"].as_array().map(|r| r.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect()).unwrap_or_default()
+        v["rules"]
+            .as_array()
+            .map(|r| r.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect())
+            .unwrap_or_default()
     };
     let reasons = stored
         .first()
-        .map(|main| rules_of(main).into_iter().map(|r| { let text = lang.t(&format!("rule-{r}")); (r, text) }).collect())
+        .map(|main| {
+            rules_of(main)
+                .into_iter()
+                .map(|r| {
+                    let text = lang.t(&format!("rule-{r}"));
+                    (r, text)
+                })
+                .collect()
+        })
         .unwrap_or_default();
     let others = stored
         .iter()
@@ -297,7 +368,10 @@ pub async fn detail(ctx: PageCtx, staff: CurrentStaff, app: App, path: web::Path
         .map(|o| {
             (
                 pathway_name(lang, o["pathway"].as_str()),
-                o["outcome"].as_str().map(|x| lang.t(&format!("outcome-{x}"))).unwrap_or_default(),
+                o["outcome"]
+                    .as_str()
+                    .map(|x| lang.t(&format!("outcome-{x}")))
+                    .unwrap_or_default(),
                 rules_of(o).join(", "),
             )
         })
@@ -308,7 +382,11 @@ pub async fn detail(ctx: PageCtx, staff: CurrentStaff, app: App, path: web::Path
         Some(b) => {
             let zone: Tz = b.time_zone.parse().unwrap_or(tz);
             let active = b.status == "active";
-            let mark = if active { String::new() } else { format!(" – {}", lang.t("manage-status-cancelled")) };
+            let mark = if active {
+                String::new()
+            } else {
+                format!(" – {}", lang.t("manage-status-cancelled"))
+            };
             (
                 format!("{}{mark}", slot_in(lang, b.starts_at, b.ends_at, tz)),
                 slot_in(lang, b.starts_at, b.ends_at, zone),
@@ -320,7 +398,8 @@ pub async fn detail(ctx: PageCtx, staff: CurrentStaff, app: App, path: web::Path
     };
     let free_slots = if booking_active {
         let b = booking.as_ref().expect("active booking");
-        Availability::load(&app).await?
+        Availability::load(&app)
+            .await?
             .without(b.starts_at, b.ends_at)
             .free(Utc::now())
             .into_iter()
@@ -359,15 +438,29 @@ pub async fn detail(ctx: PageCtx, staff: CurrentStaff, app: App, path: web::Path
         .await?
         .into_iter()
         .map(|h| {
-            (fmt(h.at), h.staff_name.unwrap_or_default(), lang.t(&format!("review-{}", h.from_status)), lang.t(&format!("review-{}", h.to_status)))
+            (
+                fmt(h.at),
+                h.staff_name.unwrap_or_default(),
+                lang.t(&format!("review-{}", h.from_status)),
+                lang.t(&format!("review-{}", h.to_status)),
+            )
         })
         .collect();
     let staff_list = db::staff::list_all(&app.pool).await?;
     let assigned = a
         .assigned_to
-        .and_then(|s| staff_list.iter().find(|x| x.staff_user_id == s).map(|x| x.staff_user_id.to_string()))
+        .and_then(|s| {
+            staff_list
+                .iter()
+                .find(|x| x.staff_user_id == s)
+                .map(|x| x.staff_user_id.to_string())
+        })
         .unwrap_or_default();
-    let staff_options = staff_list.iter().filter(|s| s.active).map(|s| (s.staff_user_id.to_string(), s.name.clone())).collect();
+    let staff_options = staff_list
+        .iter()
+        .filter(|s| s.active)
+        .map(|s| (s.staff_user_id.to_string(), s.name.clone()))
+        .collect();
     let notes = backoffice::notes(&app.pool, id)
         .await?
         .into_iter()
@@ -408,7 +501,11 @@ pub async fn detail(ctx: PageCtx, staff: CurrentStaff, app: App, path: web::Path
         language: a.language.clone(),
         pathway: pathway_name(lang, a.pathway.as_deref()),
         target: a.target_pathway.clone(),
-        outcome: a.prescreen_outcome.as_deref().map(|o| lang.t(&format!("outcome-{o}"))).unwrap_or_default(),
+        outcome: a
+            .prescreen_outcome
+            .as_deref()
+            .map(|o| lang.t(&format!("outcome-{o}")))
+            .unwrap_or_default(),
         outcome_code: a.prescreen_outcome.clone().unwrap_or_default(),
         reasons,
         others,
@@ -468,7 +565,12 @@ pub struct StatusForm {
     review_status: String,
 }
 
-pub async fn set_status(staff: CurrentStaff, app: App, path: web::Path<String>, form: web::Form<StatusForm>) -> Result<HttpResponse, AppError> {
+pub async fn set_status(
+    staff: CurrentStaff,
+    app: App,
+    path: web::Path<String>,
+    form: web::Form<StatusForm>,
+) -> Result<HttpResponse, AppError> {
     let id = parse_id(&path)?;
     let to = form.review_status.as_str();
     if !REVIEW_STATUSES.contains(&to) {
@@ -476,7 +578,15 @@ pub async fn set_status(staff: CurrentStaff, app: App, path: web::Path<String>, 
     }
     let mut tx = app.pool.begin().await?;
     if let Some(from) = backoffice::set_status(&mut tx, id, to, staff.id).await? {
-        audit(&mut tx, &staff, "application.status", id, Some(json!({ "review_status": from })), Some(json!({ "review_status": to }))).await?;
+        audit(
+            &mut tx,
+            &staff,
+            "application.status",
+            id,
+            Some(json!({ "review_status": from })),
+            Some(json!({ "review_status": to })),
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(back(id, "status"))
@@ -488,20 +598,38 @@ pub struct AssignForm {
     assigned_to: String,
 }
 
-pub async fn assign(staff: CurrentStaff, app: App, path: web::Path<String>, form: web::Form<AssignForm>) -> Result<HttpResponse, AppError> {
+pub async fn assign(
+    staff: CurrentStaff,
+    app: App,
+    path: web::Path<String>,
+    form: web::Form<AssignForm>,
+) -> Result<HttpResponse, AppError> {
     let id = parse_id(&path)?;
     let to = match form.assigned_to.as_str() {
         "" => None,
         raw => {
             let uid = Uuid::parse_str(raw).map_err(|_| AppError::BadRequest)?;
-            let member = db::staff::find_by_id(&app.pool, uid).await?.filter(|s| s.active).ok_or(AppError::BadRequest)?;
+            let member = db::staff::find_by_id(&app.pool, uid)
+                .await?
+                .filter(|s| s.active)
+                .ok_or(AppError::BadRequest)?;
             Some(member.staff_user_id)
         }
     };
     let mut tx = app.pool.begin().await?;
-    let Some(before) = backoffice::assign(&mut tx, id, to).await? else { return Err(AppError::NotFound) };
+    let Some(before) = backoffice::assign(&mut tx, id, to).await? else {
+        return Err(AppError::NotFound);
+    };
     if before != to {
-        audit(&mut tx, &staff, "application.assign", id, Some(json!({ "assigned_to": before })), Some(json!({ "assigned_to": to }))).await?;
+        audit(
+            &mut tx,
+            &staff,
+            "application.assign",
+            id,
+            Some(json!({ "assigned_to": before })),
+            Some(json!({ "assigned_to": to })),
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(back(id, "assign"))
@@ -513,7 +641,12 @@ pub struct NoteForm {
     body: String,
 }
 
-pub async fn add_note(staff: CurrentStaff, app: App, path: web::Path<String>, form: web::Form<NoteForm>) -> Result<HttpResponse, AppError> {
+pub async fn add_note(
+    staff: CurrentStaff,
+    app: App,
+    path: web::Path<String>,
+    form: web::Form<NoteForm>,
+) -> Result<HttpResponse, AppError> {
     let id = parse_id(&path)?;
     let body = crate::web::forms::clean_text(&form.body, true);
     if body.is_empty() || body.chars().count() > 10_000 {
@@ -522,17 +655,37 @@ pub async fn add_note(staff: CurrentStaff, app: App, path: web::Path<String>, fo
     backoffice::detail(&app.pool, id).await?.ok_or(AppError::NotFound)?;
     let mut tx = app.pool.begin().await?;
     let note_id = backoffice::add_note(&mut tx, id, staff.id, &body).await?;
-    audit(&mut tx, &staff, "application.note", id, None, Some(json!({ "note_id": note_id }))).await?;
+    audit(
+        &mut tx,
+        &staff,
+        "application.note",
+        id,
+        None,
+        Some(json!({ "note_id": note_id })),
+    )
+    .await?;
     tx.commit().await?;
     Ok(back(id, "notes"))
 }
 
-pub async fn resend(staff: CurrentStaff, app: App, path: web::Path<(String, String)>) -> Result<HttpResponse, AppError> {
+pub async fn resend(
+    staff: CurrentStaff,
+    app: App,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
     let id = parse_id(&path.0)?;
     let email = parse_id(&path.1)?;
     let mut tx = app.pool.begin().await?;
     if backoffice::resend(&mut tx, id, email).await? {
-        audit(&mut tx, &staff, "email.resend", id, None, Some(json!({ "email_outbox_id": email }))).await?;
+        audit(
+            &mut tx,
+            &staff,
+            "email.resend",
+            id,
+            None,
+            Some(json!({ "email_outbox_id": email })),
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(back(id, "emails"))
@@ -540,7 +693,11 @@ pub async fn resend(staff: CurrentStaff, app: App, path: web::Path<(String, Stri
 
 /// The active booking with a new manage link (the old one is revoked): staff changes email the
 /// applicant a link that works.
-async fn active_booking(app: &App, conn: &mut sqlx::PgConnection, id: Uuid) -> Result<(db::bookings::BookingRow, String), AppError> {
+async fn active_booking(
+    app: &App,
+    conn: &mut sqlx::PgConnection,
+    id: Uuid,
+) -> Result<(db::bookings::BookingRow, String), AppError> {
     let row = db::bookings::latest_for_application(&app.pool, id)
         .await?
         .filter(|b| b.status == "active")
@@ -555,14 +712,24 @@ pub async fn cancel_booking(staff: CurrentStaff, app: App, path: web::Path<Strin
     let id = parse_id(&path)?;
     let mut tx = app.pool.begin().await?;
     let (row, manage) = active_booking(&app, &mut tx, id).await?;
-    let Some(sequence) = db::bookings::cancel(&mut tx, row.booking_id).await? else { return Ok(back(id, "booking")) };
+    let Some(sequence) = db::bookings::cancel(&mut tx, row.booking_id).await? else {
+        return Ok(back(id, "booking"));
+    };
     let mut cancelled = row.clone();
     cancelled.ics_sequence = sequence;
     let view = booking::view(&cancelled, &manage).ok_or(AppError::BadRequest)?;
     let book_url = format!("{}/{}/apply", app.settings.base_url, row.language);
     let staff_url = format!("{}/staff/applications/{id}", app.settings.base_url);
     booking::enqueue_cancelled(&mut tx, &app.settings, &view, &book_url, &staff_url).await?;
-    audit(&mut tx, &staff, "booking.cancel", id, Some(json!({ "starts_at": row.starts_at })), None).await?;
+    audit(
+        &mut tx,
+        &staff,
+        "booking.cancel",
+        id,
+        Some(json!({ "starts_at": row.starts_at })),
+        None,
+    )
+    .await?;
     tx.commit().await?;
     Ok(back(id, "booking"))
 }
@@ -573,14 +740,27 @@ pub struct MoveForm {
     slot: String,
 }
 
-pub async fn move_booking(staff: CurrentStaff, app: App, path: web::Path<String>, form: web::Form<MoveForm>) -> Result<HttpResponse, AppError> {
+pub async fn move_booking(
+    staff: CurrentStaff,
+    app: App,
+    path: web::Path<String>,
+    form: web::Form<MoveForm>,
+) -> Result<HttpResponse, AppError> {
     let id = parse_id(&path)?;
     let start = Slot::parse_id(&form.slot).ok_or(AppError::BadRequest)?;
     let mut tx = app.pool.begin().await?;
     let (row, manage) = active_booking(&app, &mut tx, id).await?;
     let availability = Availability::load(&app).await?.without(row.starts_at, row.ends_at);
     let slot = availability.free_at(Utc::now(), start).ok_or(AppError::BadRequest)?;
-    let sequence = match db::bookings::reschedule(&mut tx, row.booking_id, slot.start, slot.end, availability.buffer_minutes).await {
+    let sequence = match db::bookings::reschedule(
+        &mut tx,
+        row.booking_id,
+        slot.start,
+        slot.end,
+        availability.buffer_minutes,
+    )
+    .await
+    {
         Ok(Some(sequence)) => sequence,
         Ok(None) => return Ok(back(id, "booking")),
         Err(e) if db::bookings::is_slot_taken(&e) => return Err(AppError::BadRequest),
@@ -593,7 +773,15 @@ pub async fn move_booking(staff: CurrentStaff, app: App, path: web::Path<String>
     let view = booking::view(&moved, &manage).ok_or(AppError::BadRequest)?;
     let staff_url = format!("{}/staff/applications/{id}", app.settings.base_url);
     booking::enqueue_rescheduled(&mut tx, &app.settings, &view, (row.starts_at, row.ends_at), &staff_url).await?;
-    audit(&mut tx, &staff, "booking.move", id, Some(json!({ "starts_at": row.starts_at })), Some(json!({ "starts_at": slot.start }))).await?;
+    audit(
+        &mut tx,
+        &staff,
+        "booking.move",
+        id,
+        Some(json!({ "starts_at": row.starts_at })),
+        Some(json!({ "starts_at": slot.start })),
+    )
+    .await?;
     tx.commit().await?;
     Ok(back(id, "booking"))
 }
@@ -609,4 +797,3 @@ pub async fn erase(staff: CurrentStaff, app: App, path: web::Path<String>) -> Re
     tx.commit().await?;
     Ok(back(id, "privacy"))
 }
-
