@@ -25,7 +25,7 @@ select gen_random_uuid(), decode(md5(i::text), 'hex'), 'submitted', case when i 
        (array['Ana','Bob','Chen','Dana','Eli','Fatima','Giulia','Hiro'])[1 + i % 8] || ' ' ||
        (array['López','Martin','Nguyen','Okafor','Patel','Quinn','Rossi','Singh','Tremblay'])[1 + i % 9] || ' ' || i,
        'applicant' || i || '@example.com',
-       upper(substr(md5('r' || i), 1, 4) || '-' || substr(md5('r' || i), 5, 4)),
+       substr(lpad(i::text, 8, '0'), 1, 4) || '-' || substr(lpad(i::text, 8, '0'), 5, 4),
        now() - make_interval(mins => i), now() + interval '30 days',
        (array['likely_eligible','needs_review','likely_not_eligible'])[1 + i % 3],
        (array['new','contacted','consultation_held','retained','declined','no_show','spam'])[1 + i % 7]
