@@ -384,3 +384,129 @@ async fn erasure_leaves_no_personal_data_and_keeps_the_audit_row() {
     assert!(audit_actions(&app).await.contains(&"application.erase".to_owned()));
     assert_eq!(admin.get(&page).await.count("[data-erased]"), 1);
 }
+
+/// Every `/staff` route: (method, path pattern, admins only). A test below fails when a route in
+/// `src/routes/staff/` is missing here.
+const STAFF_ROUTES: &[(&str, &str, bool)] = &[
+    ("GET", "/", false),
+    ("GET", "/applications", false),
+    ("GET", "/applications/export.csv", false),
+    ("GET", "/applications/{id}", false),
+    ("POST", "/applications/{id}/status", false),
+    ("POST", "/applications/{id}/assign", false),
+    ("POST", "/applications/{id}/notes", false),
+    ("POST", "/applications/{id}/emails/{email}/resend", false),
+    ("POST", "/applications/{id}/booking/cancel", false),
+    ("POST", "/applications/{id}/booking/move", false),
+    ("POST", "/applications/{id}/erase", true),
+    ("GET", "/audit", true),
+    ("GET", "/availability", false),
+    ("POST", "/availability/settings", true),
+    ("POST", "/availability/rules", true),
+    ("POST", "/availability/rules/{id}/remove", true),
+    ("POST", "/availability/exceptions", true),
+    ("POST", "/availability/exceptions/{id}/remove", true),
+    ("GET", "/users", true),
+    ("GET", "/users/new", true),
+    ("POST", "/users/new", true),
+    ("GET", "/users/{id}", true),
+    ("POST", "/users/{id}/disable", true),
+    ("POST", "/users/{id}/enable", true),
+    ("POST", "/users/{id}/password", true),
+    ("POST", "/users/{id}/role", true),
+];
+
+#[test]
+fn the_route_table_of_these_tests_lists_every_staff_route() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/routes/staff");
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let source = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for part in source
+            .split(".route(\"")
+            .skip(1)
+            .chain(source.split("web::resource(\"").skip(1))
+        {
+            let path = part.split('"').next().unwrap();
+            if !path.is_empty() && !path.starts_with("/staff") {
+                found.push(path.to_owned());
+            }
+        }
+    }
+    assert!(
+        found.len() >= STAFF_ROUTES.len() - 1,
+        "routes read from the source: {found:?}"
+    );
+    for path in found {
+        assert!(
+            STAFF_ROUTES.iter().any(|(_, p, _)| *p == path),
+            "{path} is not in STAFF_ROUTES"
+        );
+    }
+}
+
+#[actix_web::test]
+async fn every_staff_route_refuses_anonymous_visitors_and_admin_routes_refuse_staff() {
+    let app = spawn_app(&SmtpSink::start()).await;
+    let page = submitted(&app, "Ana López", "ana@example.com").await;
+    let application = page.rsplit('/').next().unwrap().to_owned();
+    let anything = uuid::Uuid::new_v4().to_string();
+    let concrete = |pattern: &str| {
+        format!(
+            "/staff{}",
+            pattern
+                .replace(
+                    "{id}",
+                    if pattern.starts_with("/applications") {
+                        &application
+                    } else {
+                        &anything
+                    }
+                )
+                .replace("{email}", &anything)
+        )
+    };
+    let before: i64 = sqlx::query_scalar("select count(*) from audit_event")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+
+    let anonymous = app.with_new_browser();
+    let token = anonymous.get("/en/contact").await.csrf_token();
+    for (method, pattern, _) in STAFF_ROUTES {
+        let path = concrete(pattern);
+        let answer = if *method == "GET" {
+            anonymous.get(&path).await
+        } else {
+            anonymous.post_raw(&path, &[("csrf_token", token.as_str())]).await
+        };
+        assert_eq!(answer.status, 303, "{method} {path}");
+        assert!(
+            answer.header("location").unwrap().starts_with("/staff/login"),
+            "{method} {path}"
+        );
+        assert!(!answer.body.contains("Ana"), "{method} {path}");
+    }
+    let after: i64 = sqlx::query_scalar("select count(*) from audit_event")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(before, after, "anonymous requests changed nothing");
+
+    let staff = signed_in(&app, "staff").await;
+    let token = staff.get("/staff/").await.csrf_token();
+    for (method, pattern, admin_only) in STAFF_ROUTES.iter().filter(|r| r.2) {
+        let path = concrete(pattern);
+        let answer = if *method == "GET" {
+            staff.get(&path).await
+        } else {
+            staff.post_raw(&path, &[("csrf_token", token.as_str())]).await
+        };
+        assert_eq!(answer.status, 403, "{method} {path} (admins only: {admin_only})");
+    }
+    let erased: Option<chrono::DateTime<chrono::Utc>> = sqlx::query_scalar("select erased_at from application")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert!(erased.is_none());
+}
