@@ -136,8 +136,8 @@ async fn main() {
     for (label, query) in [
         ("first page, no filter", ""),
         (
-            "search 'nguyen' + pathway gts + status new",
-            "q=nguyen&pathway=gts&status=new",
+            "search 'okafor' + pathway gts + status new",
+            "q=okafor&pathway=gts&status=new",
         ),
         ("search by employer 'employer 4321'", "q=employer+4321"),
         (
