@@ -320,17 +320,13 @@ pub struct DetailPage {
     pub is_admin: bool,
 }
 
-fn parse_id(raw: &str) -> Result<Uuid, AppError> {
-    Uuid::parse_str(raw).map_err(|_| AppError::NotFound)
-}
-
 pub async fn detail(
     ctx: PageCtx,
     staff: CurrentStaff,
     app: App,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
+    let id = super::parse_id(&path)?;
     let a = backoffice::detail(&app.pool, id).await?.ok_or(AppError::NotFound)?;
     let lang = ctx.lang;
     let tz = app.settings.firm_time_zone;
@@ -543,20 +539,7 @@ async fn audit(
     before: Option<serde_json::Value>,
     after: Option<serde_json::Value>,
 ) -> Result<(), AppError> {
-    db::audit::record(
-        conn,
-        &NewAuditEvent {
-            staff_user_id: Some(staff.id),
-            action,
-            subject_type: Some("application"),
-            subject_id: Some(&id.to_string()),
-            before,
-            after,
-            detail: None,
-        },
-    )
-    .await?;
-    Ok(())
+    super::audit(conn, staff, action, "application", Some(id), (before, after)).await
 }
 
 #[derive(serde::Deserialize)]
@@ -571,7 +554,7 @@ pub async fn set_status(
     path: web::Path<String>,
     form: web::Form<StatusForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
+    let id = super::parse_id(&path)?;
     let to = form.review_status.as_str();
     if !REVIEW_STATUSES.contains(&to) {
         return Err(AppError::BadRequest);
@@ -604,7 +587,7 @@ pub async fn assign(
     path: web::Path<String>,
     form: web::Form<AssignForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
+    let id = super::parse_id(&path)?;
     let to = match form.assigned_to.as_str() {
         "" => None,
         raw => {
@@ -647,7 +630,7 @@ pub async fn add_note(
     path: web::Path<String>,
     form: web::Form<NoteForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
+    let id = super::parse_id(&path)?;
     let body = crate::web::forms::clean_text(&form.body, true);
     if body.is_empty() || body.chars().count() > 10_000 {
         return Err(AppError::BadRequest);
@@ -673,8 +656,8 @@ pub async fn resend(
     app: App,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path.0)?;
-    let email = parse_id(&path.1)?;
+    let id = super::parse_id(&path.0)?;
+    let email = super::parse_id(&path.1)?;
     let mut tx = app.pool.begin().await?;
     if backoffice::resend(&mut tx, id, email).await? {
         audit(
@@ -709,7 +692,7 @@ async fn active_booking(
 }
 
 pub async fn cancel_booking(staff: CurrentStaff, app: App, path: web::Path<String>) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
+    let id = super::parse_id(&path)?;
     let mut tx = app.pool.begin().await?;
     let (row, manage) = active_booking(&app, &mut tx, id).await?;
     let Some(sequence) = db::bookings::cancel(&mut tx, row.booking_id).await? else {
@@ -746,7 +729,7 @@ pub async fn move_booking(
     path: web::Path<String>,
     form: web::Form<MoveForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
+    let id = super::parse_id(&path)?;
     let start = Slot::parse_id(&form.slot).ok_or(AppError::BadRequest)?;
     let mut tx = app.pool.begin().await?;
     let (row, manage) = active_booking(&app, &mut tx, id).await?;
@@ -789,7 +772,7 @@ pub async fn move_booking(
 /// Erases the applicant's personal data (admins). The audit log keeps that it happened.
 pub async fn erase(staff: CurrentStaff, app: App, path: web::Path<String>) -> Result<HttpResponse, AppError> {
     staff.require_admin()?;
-    let id = parse_id(&path)?;
+    let id = super::parse_id(&path)?;
     let mut tx = app.pool.begin().await?;
     if backoffice::erase(&mut tx, id).await? {
         audit(&mut tx, &staff, "application.erase", id, None, None).await?;

@@ -11,7 +11,7 @@ use uuid::Uuid;
 use crate::{
     auth::CurrentStaff,
     booking::{Availability, date_text, slot_in, time_text},
-    db::{self, audit::NewAuditEvent, availability::Settings},
+    db::{self, availability::Settings},
     error::AppError,
     i18n::Lang,
     startup::AppContext,
@@ -407,21 +407,8 @@ async fn audit(
     before: Option<serde_json::Value>,
     after: Option<serde_json::Value>,
 ) -> Result<(), AppError> {
-    let subject_id = subject.map(|(_, id)| id.to_string());
-    db::audit::record(
-        conn,
-        &NewAuditEvent {
-            staff_user_id: Some(staff.id),
-            action,
-            subject_type: Some(subject.map_or("availability_setting", |(kind, _)| kind)),
-            subject_id: subject_id.as_deref(),
-            before,
-            after,
-            detail: None,
-        },
-    )
-    .await?;
-    Ok(())
+    let (kind, id) = subject.map_or(("availability_setting", None), |(kind, id)| (kind, Some(id)));
+    super::audit(conn, staff, action, kind, id, (before, after)).await
 }
 
 pub async fn save_settings(

@@ -27,3 +27,34 @@ fn protected(cfg: &mut web::ServiceConfig) {
     availability::configure(cfg);
     audit::configure(cfg);
 }
+
+/// Records in the audit log what `staff` did to a subject (`subject_type`, `subject_id`).
+async fn audit(
+    conn: &mut sqlx::PgConnection,
+    staff: &crate::auth::CurrentStaff,
+    action: &'static str,
+    subject_type: &'static str,
+    subject_id: Option<uuid::Uuid>,
+    changes: (Option<serde_json::Value>, Option<serde_json::Value>),
+) -> Result<(), crate::error::AppError> {
+    let subject_id = subject_id.map(|id| id.to_string());
+    crate::db::audit::record(
+        conn,
+        &crate::db::audit::NewAuditEvent {
+            staff_user_id: Some(staff.id),
+            action,
+            subject_type: Some(subject_type),
+            subject_id: subject_id.as_deref(),
+            before: changes.0,
+            after: changes.1,
+            detail: None,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// An id from the path; anything else is a page that does not exist.
+fn parse_id(raw: &str) -> Result<uuid::Uuid, crate::error::AppError> {
+    uuid::Uuid::parse_str(raw).map_err(|_| crate::error::AppError::NotFound)
+}

@@ -17,7 +17,6 @@ use crate::{
     auth::{CurrentStaff, Role, password},
     db::{
         self,
-        audit::NewAuditEvent,
         staff::{EMAIL_TAKEN, NewStaff, StaffUser},
     },
     domain::{email_address::EmailAddress, person_name::PersonName},
@@ -58,10 +57,6 @@ fn role_key(role: Role) -> String {
     format!("staff-role-{}", role.as_str())
 }
 
-fn parse_id(raw: &str) -> Result<Uuid, AppError> {
-    Uuid::parse_str(raw).map_err(|_| AppError::NotFound)
-}
-
 fn user_url(id: Uuid) -> String {
     format!("/staff/users/{id}")
 }
@@ -74,20 +69,7 @@ async fn audit(
     before: Option<serde_json::Value>,
     after: Option<serde_json::Value>,
 ) -> Result<(), AppError> {
-    db::audit::record(
-        conn,
-        &NewAuditEvent {
-            staff_user_id: Some(staff.id),
-            action,
-            subject_type: Some("staff_user"),
-            subject_id: Some(&subject.to_string()),
-            before,
-            after,
-            detail: Some(json!({ "via": "web" })),
-        },
-    )
-    .await?;
-    Ok(())
+    super::audit(conn, staff, action, "staff_user", Some(subject), (before, after)).await
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -326,7 +308,7 @@ fn member_page(ctx: PageCtx, staff: CurrentStaff, app: &AppContext, user: StaffU
 }
 
 async fn find(app: &AppContext, raw_id: &str) -> Result<StaffUser, AppError> {
-    let id = parse_id(raw_id)?;
+    let id = super::parse_id(raw_id)?;
     db::staff::find_by_id(&app.pool, id).await?.ok_or(AppError::NotFound)
 }
 
