@@ -289,6 +289,10 @@ async fn changes_stop_at_the_cut_off() {
     let page = app.get(&manage).await;
     assert_eq!(page.count("[data-locked]"), 1);
     assert!(
+        page.text_of("[data-locked]").unwrap().contains("less than 12 hours"),
+        "the configured cut-off"
+    );
+    assert!(
         page.body.contains("consultations@firm.example"),
         "how to reach the firm instead"
     );

@@ -57,6 +57,8 @@ pub struct BookingPage {
     pub action: String,
     pub back: String,
     pub firm_zone: String,
+    /// The consultation's length in minutes, as configured.
+    pub minutes: String,
 }
 
 /// The draft, ready to book: every question answered and the assessment seen.
@@ -146,6 +148,10 @@ fn page(
         action: ctx.url(&format!("/apply/{pathway}/booking")),
         back: ctx.url(&format!("/apply/{pathway}/assessment")),
         firm_zone: firm.name().to_owned(),
+        minutes: slots
+            .first()
+            .map_or(30, |s| (s.end - s.start).num_minutes())
+            .to_string(),
         ctx,
         days,
         time_zone: zone.name().to_owned(),

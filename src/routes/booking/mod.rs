@@ -52,8 +52,9 @@ pub struct ManagePage {
     pub days: Vec<DayView>,
     pub errors: FormErrors,
     pub base: String,
-    pub firm_email: String,
     pub notice: String,
+    /// Why changes go through the firm now, with the configured cut-off.
+    pub locked_text: String,
 }
 
 async fn find(app: &AppContext, token: &str) -> Result<BookingRow, AppError> {
@@ -118,7 +119,13 @@ fn page(
         days,
         errors,
         base: ctx.url(&format!("/booking/{token}")),
-        firm_email: app.settings.firm_email.email.to_string(),
+        locked_text: ctx.lang.t_args(
+            "manage-locked",
+            &[
+                ("email", app.settings.firm_email.email.to_string()),
+                ("hours", availability.cancel_cutoff.num_hours().to_string()),
+            ],
+        ),
         notice: notice.to_owned(),
         ctx,
     }

@@ -1,6 +1,6 @@
 ## Booking a consultation
 booking-title = Book your free consultation
-booking-intro = Choose a time for a 30-minute consultation with a lawyer. It is free and there is no obligation.
+booking-intro = Choose a time for a { $minutes }-minute consultation with a lawyer. It is free and there is no obligation.
 booking-zone-label = Show times in this time zone
 booking-zone-hint = The firm's own time ({ $zone }) is shown in brackets.
 booking-zone-update = Show times
@@ -26,7 +26,7 @@ manage-title = Your consultation
 manage-status = Status
 manage-status-active = Booked
 manage-status-cancelled = Cancelled
-manage-locked = Your consultation is less than 12 hours away, so it can no longer be changed here. To change or cancel it, please write to { $email }.
+manage-locked = Your consultation is less than { $hours } hours away, so it can no longer be changed here. To change or cancel it, please write to { $email }.
 manage-reschedule-title = Choose another time
 manage-reschedule-button = Move my consultation
 manage-cancel-title = Cancel the consultation

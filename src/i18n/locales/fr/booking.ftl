@@ -1,6 +1,6 @@
 ## Booking a consultation
 booking-title = Réservez votre consultation gratuite
-booking-intro = Choisissez un moment pour une consultation de 30 minutes avec un avocat. Elle est gratuite et sans engagement.
+booking-intro = Choisissez un moment pour une consultation de { $minutes } minutes avec un avocat. Elle est gratuite et sans engagement.
 booking-zone-label = Afficher les heures dans ce fuseau horaire
 booking-zone-hint = L’heure du cabinet ({ $zone }) est indiquée entre parenthèses.
 booking-zone-update = Afficher les heures
@@ -26,7 +26,7 @@ manage-title = Votre consultation
 manage-status = État
 manage-status-active = Réservée
 manage-status-cancelled = Annulée
-manage-locked = Votre consultation a lieu dans moins de 12 heures; elle ne peut plus être modifiée ici. Pour la modifier ou l’annuler, écrivez à { $email }.
+manage-locked = Votre consultation a lieu dans moins de { $hours } heures; elle ne peut plus être modifiée ici. Pour la modifier ou l’annuler, écrivez à { $email }.
 manage-reschedule-title = Choisir un autre moment
 manage-reschedule-button = Déplacer ma consultation
 manage-cancel-title = Annuler la consultation
