@@ -253,6 +253,14 @@ impl Settings {
                 .ok_or_else(|| ConfigError::new("INTAKE_OUTBOX_MAX_ATTEMPTS", "must be a number from 1 to 100"))?;
         }
 
+        if let Some(v) = var("INTAKE_OUTBOX_RETRY_SECONDS") {
+            let seconds: u64 =
+                v.parse().ok().filter(|n| (1..=3600).contains(n)).ok_or_else(|| {
+                    ConfigError::new("INTAKE_OUTBOX_RETRY_SECONDS", "must be a number from 1 to 3600")
+                })?;
+            outbox.base_backoff = Duration::from_secs(seconds);
+        }
+
         let draft_days = match var("INTAKE_DRAFT_DAYS") {
             None => 30,
             Some(v) => v
@@ -409,6 +417,14 @@ mod tests {
         assert!(!printed.contains("hunter2"));
         assert!(!printed.contains(&key));
         assert!(!s.session_key.ephemeral);
+    }
+
+    #[test]
+    fn outbox_retry_delay_is_configurable_within_bounds() {
+        let s = settings(&[("INTAKE_OUTBOX_RETRY_SECONDS", "2")]).unwrap();
+        assert_eq!(s.outbox.base_backoff, Duration::from_secs(2));
+        assert!(settings(&[("INTAKE_OUTBOX_RETRY_SECONDS", "0")]).is_err());
+        assert_eq!(settings(&[]).unwrap().outbox.base_backoff, Duration::from_secs(60));
     }
 
     #[test]

@@ -1,0 +1,448 @@
+//! Whole journeys as people make them: an applicant from the landing page to the confirmation
+//! and the emailed manage link, for each pathway and "not sure", in English and in French; and a
+//! member of staff who signs in, finds the application and changes its status.
+
+use std::{io::Write, process::Stdio, time::Duration};
+
+use super::{Browser, Input};
+use crate::{
+    helpers::{ReceivedMail, SmtpSink, TestDb},
+    server::{Server, ServerOptions, release_binary},
+};
+
+type Fields<'a> = &'a [(&'a str, &'a str)];
+
+const DUTIES: &str = "Design and build distributed payment services, review code and mentor two junior engineers.";
+
+/// The site, its database and its mail server, for one journey.
+struct Site {
+    db: TestDb,
+    smtp: SmtpSink,
+    server: Server,
+}
+
+impl Site {
+    async fn start() -> Site {
+        let db = TestDb::new().await;
+        let smtp = SmtpSink::start();
+        let server = Server::start(ServerOptions {
+            database_url: db.url.clone(),
+            smtp_port: smtp.port,
+            vars: vec![],
+        })
+        .await;
+        Site { db, smtp, server }
+    }
+
+    /// The first message to `to` whose subject contains `subject`, waiting for it.
+    async fn mail_to(&self, to: &str, subject: &str) -> ReceivedMail {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(mail) =
+                self.smtp.messages().into_iter().find(|m| {
+                    m.to.iter().any(|t| t == to) && m.parsed().subject().unwrap_or_default().contains(subject)
+                })
+            {
+                return mail;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "no email to {to} about {subject:?}; received: {:?}",
+                self.smtp
+                    .messages()
+                    .iter()
+                    .map(|m| (m.to.clone(), m.parsed().subject().unwrap_or_default().to_owned()))
+                    .collect::<Vec<_>>()
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Creates a staff account with the binary's own command, password on standard input.
+    fn add_staff(&self, email: &str, name: &str, password: &str) {
+        let mut child = std::process::Command::new(release_binary())
+            .args(["staff", "add", "--email", email, "--name", name, "--role", "staff"])
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("INTAKE_DATABASE_URL", &self.db.url)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        writeln!(child.stdin.take().unwrap(), "{password}").unwrap();
+        let output = child.wait_with_output().unwrap();
+        assert!(
+            output.status.success(),
+            "intake staff add: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
+/// What an applicant answers, page by page, for one pathway.
+struct Plan<'a> {
+    /// `target_pathway` on the choose page.
+    choice: &'a str,
+    /// The path segment of the pathway's pages.
+    segment: &'a str,
+    /// The pathway's own pages after education, in order, with their answers.
+    pages: Vec<(&'a str, Fields<'a>)>,
+}
+
+fn plan(pathway: &str) -> Plan<'static> {
+    match pathway {
+        "gts" => Plan {
+            choice: "gts",
+            segment: "gts",
+            pages: vec![
+                (
+                    "job-offer",
+                    &[
+                        ("job_offer_status", "written"),
+                        ("employer_will_file_gts_lmia", "yes"),
+                        ("gts_referral_status", "none"),
+                    ],
+                ),
+                (
+                    "employer",
+                    &[
+                        ("employer_legal_name", "Maple Payments Inc."),
+                        ("employer_city", "Toronto"),
+                        ("employer_province", "ON"),
+                    ],
+                ),
+                (
+                    "job",
+                    &[
+                        ("job_title", "Senior software engineer"),
+                        ("job_duties", DUTIES),
+                        ("noc_2021_code", "21231"),
+                        ("offered_wage", "145000"),
+                        ("wage_unit", "annual"),
+                        ("hours_per_week", "40"),
+                        ("years_specialized_experience", "7"),
+                    ],
+                ),
+            ],
+        },
+        "cusma" => Plan {
+            choice: "cusma_professional",
+            segment: "cusma",
+            pages: vec![
+                ("citizenship", &[("citizenship_basis", "mx_citizen")]),
+                (
+                    "profession",
+                    &[
+                        ("job_offer_status", "written"),
+                        ("cusma_profession", "computer_systems_analyst"),
+                        ("job_title", "Computer systems analyst"),
+                        ("job_duties", DUTIES),
+                        ("engagement_type", "employee"),
+                        ("controls_canadian_entity", "no"),
+                    ],
+                ),
+                (
+                    "credentials",
+                    &[
+                        ("credential_type", "bachelor_or_licenciatura"),
+                        ("credential_field_related", "yes"),
+                        ("credential_country", "MX"),
+                        ("years_experience_in_profession", "5"),
+                        ("licence_held", "none"),
+                    ],
+                ),
+                (
+                    "entry",
+                    &[
+                        ("entry_plan", "online_from_abroad"),
+                        ("mx_travel_document", "canadian_visa"),
+                    ],
+                ),
+            ],
+        },
+        "ict" => Plan {
+            choice: "ict",
+            segment: "ict",
+            pages: vec![
+                (
+                    "companies",
+                    &[
+                        ("foreign_employer_name", "Globex GmbH"),
+                        ("foreign_employer_country", "DE"),
+                        ("countries_with_revenue_operations", "DE"),
+                        ("countries_with_revenue_operations", "FR"),
+                        ("canadian_entity_status", "operating"),
+                        ("relationship", "subsidiary"),
+                        ("applicant_owns_controlling_interest", "no"),
+                        ("canadian_premises", "commercial"),
+                    ],
+                ),
+                (
+                    "employment",
+                    &[
+                        ("currently_employed_by_foreign_entity", "yes"),
+                        ("employment_full_time_continuous", "yes"),
+                        ("employment_start_date", "2020-01-15"),
+                        ("current_role_category", "senior_manager"),
+                        ("current_job_title", "Engineering manager"),
+                    ],
+                ),
+                (
+                    "transfer",
+                    &[
+                        ("proposed_role_category", "senior_manager"),
+                        ("proposed_job_title", "Engineering manager"),
+                        ("proposed_wage", "160000"),
+                        ("wage_unit", "annual"),
+                        ("home_position_held_for_return", "yes"),
+                        ("work_location_type", "canadian_office"),
+                        ("prior_ict_months_in_canada", "0"),
+                        ("assignment_months", "36"),
+                    ],
+                ),
+                ("role", &[("direct_reports", "6"), ("reports_are_professionals", "yes")]),
+            ],
+        },
+        other => panic!("no plan for {other}"),
+    }
+}
+
+/// "Not sure" leads to CUSMA for a US citizen with a written offer as a software engineer; the
+/// deciding answers (citizenship) carry over, and the CUSMA pages follow.
+fn not_sure_cusma_pages() -> Vec<(&'static str, Fields<'static>)> {
+    let mut pages = plan("cusma").pages;
+    pages[0] = ("citizenship", &[("citizenship_basis", "us_citizen")]);
+    pages[3] = ("entry", &[("entry_plan", "port_of_entry")]);
+    pages
+}
+
+/// An applicant's whole journey in `lang`; returns the reference and the applicant's email.
+async fn applicant(site: &Site, b: &mut Browser, lang: &str, pathway: &str) -> (String, String) {
+    let email = format!("ana.{pathway}.{lang}@example.com");
+    let base = &site.server.address;
+
+    b.visit(&format!("{base}/{lang}/"), "landing").await;
+    b.activate("main a.button", "choose").await;
+    assert_eq!(b.path().await, format!("/{lang}/apply"));
+    let choice = if pathway == "not_sure" {
+        "not_sure"
+    } else {
+        plan(pathway).choice
+    };
+    b.answer(&[("target_pathway", choice)]).await;
+
+    let (segment, pages) = if pathway == "not_sure" {
+        b.continue_to("not-sure").await;
+        assert_eq!(b.path().await, format!("/{lang}/apply/not-sure"));
+        b.answer(&[
+            ("citizenships", "US"),
+            ("job_offer_status", "written"),
+            ("noc_2021_code", "21231"),
+            ("currently_employed_by_foreign_entity", "no"),
+        ])
+        .await;
+        b.continue_to("not-sure-result").await;
+        assert_eq!(b.count("[data-suggestion=cusma]").await, 1, "CUSMA is suggested");
+        b.activate(
+            "form:has(input[name=pathway][value=cusma]) button[type=submit]",
+            "about-you",
+        )
+        .await;
+        ("cusma", not_sure_cusma_pages())
+    } else {
+        b.continue_to("about-you").await;
+        let plan = plan(pathway);
+        (plan.segment, plan.pages)
+    };
+    let at = |page: &str| format!("/{lang}/apply/{segment}/{page}");
+    assert_eq!(b.path().await, at("about-you"));
+
+    // One mistake, shown and corrected.
+    let mut about: Vec<(&str, &str)> = vec![
+        ("full_name", "Ana López"),
+        ("email", "ana.lopez@"),
+        ("phone", "+52 55 1234 5678"),
+    ];
+    if pathway != "not_sure" {
+        about.push(("citizenships", if pathway == "ict" { "IN" } else { "MX" }));
+    }
+    about.push(("country_of_residence", if pathway == "ict" { "DE" } else { "MX" }));
+    b.answer(&about).await;
+    b.continue_to("about-you-error").await;
+    assert_eq!(b.path().await, at("about-you"), "the page comes back with its errors");
+    let title = b.title().await;
+    assert!(
+        title.starts_with("Error: ") || title.starts_with("Erreur : "),
+        "the title says there is an error: {title}"
+    );
+    assert!(b.focused_is(".error-summary").await, "focus moves to the error summary");
+    assert_eq!(b.count(".error-summary a[href='#email']").await, 1);
+    b.answer(&[("email", email.as_str())]).await;
+    b.continue_to("location").await;
+
+    assert_eq!(b.path().await, at("location"));
+    b.answer(&[("current_location", "outside_canada")]).await;
+    b.continue_to("education").await;
+    b.answer(&[
+        ("highest_education", "master"),
+        ("field_of_study", "Computer science"),
+        ("years_it_experience", "6.5"),
+    ])
+    .await;
+    b.continue_to(pages[0].0).await;
+    for (i, (page, fields)) in pages.iter().enumerate() {
+        assert_eq!(b.path().await, at(page));
+        b.answer(fields).await;
+        let next = pages.get(i + 1).map_or("admissibility", |p| p.0);
+        b.continue_to(next).await;
+    }
+    assert_eq!(b.path().await, at("admissibility"));
+    b.answer(&[("prior_refusal_or_removal", "no"), ("criminal_history", "no")])
+        .await;
+    b.continue_to("consent").await;
+    b.answer(&[("consent_privacy", "yes"), ("ack_not_legal_advice", "yes")])
+        .await;
+    b.continue_to("assessment").await;
+
+    assert_eq!(b.path().await, at("assessment"));
+    assert!(b.count("[data-outcome]").await >= 1, "an outcome per pathway");
+    assert!(b.count("[data-rule]").await >= 1, "with its reasons");
+
+    // The booking page: its script switches the times to the browser's zone.
+    b.activate_only("main a.button").await;
+    b.wait_for_path_containing("time_zone=").await;
+    b.page("booking").await;
+    let zone = b.text_value("#time_zone_view").await;
+    assert_eq!(zone, b.time_zone, "the slots are shown in the browser's time zone");
+    let first_slot = b.attr_of("input[name=slot]", "value").await;
+    b.answer(&[("slot", first_slot.as_str()), ("consultation_mode", "video")])
+        .await;
+    b.continue_to("check").await;
+
+    assert_eq!(b.path().await, at("check"));
+    assert!(b.text("main").await.contains("Ana López"));
+    b.continue_to("confirmation").await;
+    assert_eq!(b.path().await, format!("/{lang}/apply/confirmation"));
+    let reference = b.text("#reference").await;
+    assert_eq!(reference.len(), 9, "a reference like K7QM-4XTP: {reference}");
+
+    // The confirmation email's manage link: move the consultation to another slot.
+    let subject = if lang == "fr" { "est réservée" } else { "is booked" };
+    let confirmation = site.mail_to(&email, subject).await;
+    let text = confirmation.parsed().body_text(0).unwrap().into_owned();
+    let link = text
+        .split_whitespace()
+        .find(|w| w.contains("/booking/"))
+        .expect("a manage link in the confirmation")
+        .to_owned();
+    b.visit(&link, "manage").await;
+    assert_eq!(b.count("[data-status=active]").await, 1);
+    let other_slot = b
+        .attr_nth("form[action$='/reschedule'] input[name=slot]", 2, "value")
+        .await;
+    b.answer(&[("slot", other_slot.as_str())]).await;
+    b.activate("form[action$='/reschedule'] button[type=submit]", "manage-moved")
+        .await;
+    assert_eq!(b.count("[data-status=active]").await, 1);
+    let starts: Vec<String> = sqlx::query_scalar(
+        "select to_char(starts_at at time zone 'UTC', 'YYYYMMDD\"T\"HH24MISS\"Z\"') from booking where status = 'active'",
+    )
+    .fetch_all(&site.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(starts, [other_slot], "one active booking, moved to the slot chosen");
+    let moved = if lang == "fr" { "déplacée" } else { "has moved" };
+    site.mail_to(&email, moved).await;
+    (reference, email)
+}
+
+/// Staff sign in, find the application by its reference and mark it contacted.
+async fn staff(site: &Site, b: &mut Browser, reference: &str) {
+    site.add_staff("jo.staff@firm.example", "Jo Staff", "Lantern-orchid-Fjord-42");
+    b.visit(&format!("{}/staff/login", site.server.address), "staff-login")
+        .await;
+    b.answer(&[
+        ("email", "jo.staff@firm.example"),
+        ("password", "Lantern-orchid-Fjord-42"),
+    ])
+    .await;
+    b.continue_to("staff-dashboard").await;
+    assert_eq!(b.path().await, "/staff/");
+    b.activate("nav a[href='/staff/applications']", "staff-applications")
+        .await;
+    b.answer(&[("q", reference)]).await;
+    b.activate("form.filters button[type=submit]", "staff-search").await;
+    assert_eq!(b.text("[data-total]").await, "1");
+    b.activate("table tbody a", "staff-application").await;
+    assert_eq!(b.text("[data-reference]").await, reference);
+    b.answer(&[("review_status", "contacted")]).await;
+    b.activate("#status button[type=submit]", "staff-status-changed").await;
+    assert_eq!(b.text_value("#review_status").await, "contacted");
+    assert!(
+        b.count("[data-status-change]").await >= 1,
+        "the change is in the history"
+    );
+    let stored: String = sqlx::query_scalar("select review_status from application where reference = $1")
+        .bind(reference)
+        .fetch_one(&site.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, "contacted");
+}
+
+async fn journey(name: &str, lang: &str, pathway: &str, input: Input, tz: &str, with_staff: bool) {
+    let site = Site::start().await;
+    let mut b = Browser::open(name, input, tz).await;
+    let (reference, _) = applicant(&site, &mut b, lang, pathway).await;
+    if pathway == "not_sure" {
+        // An error page, audited like the others.
+        b.visit(&format!("{}/{lang}/no-such-page", site.server.address), "not-found")
+            .await;
+    }
+    if with_staff {
+        staff(&site, &mut b, &reference).await;
+    }
+    println!("{name}: {} pages audited, no axe violation", b.audited);
+    b.close().await;
+}
+
+#[actix_web::test]
+async fn gts_in_english_with_the_keyboard_alone_then_staff() {
+    journey("gts-en-keyboard", "en", "gts", Input::Keyboard, "Asia/Kolkata", true).await;
+}
+
+#[actix_web::test]
+async fn gts_in_french() {
+    journey("gts-fr", "fr", "gts", Input::Mouse, "Europe/Paris", false).await;
+}
+
+#[actix_web::test]
+async fn cusma_in_english() {
+    journey("cusma-en", "en", "cusma", Input::Mouse, "America/Mexico_City", false).await;
+}
+
+#[actix_web::test]
+async fn cusma_in_french() {
+    journey("cusma-fr", "fr", "cusma", Input::Mouse, "Europe/Paris", false).await;
+}
+
+#[actix_web::test]
+async fn ict_in_english() {
+    journey("ict-en", "en", "ict", Input::Mouse, "Europe/Berlin", false).await;
+}
+
+#[actix_web::test]
+async fn ict_in_french_then_staff() {
+    journey("ict-fr", "fr", "ict", Input::Mouse, "Europe/Paris", true).await;
+}
+
+#[actix_web::test]
+async fn not_sure_in_english() {
+    journey("not-sure-en", "en", "not_sure", Input::Mouse, "America/Chicago", false).await;
+}
+
+#[actix_web::test]
+async fn not_sure_in_french() {
+    journey("not-sure-fr", "fr", "not_sure", Input::Mouse, "Europe/Paris", false).await;
+}
