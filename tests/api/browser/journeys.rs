@@ -213,7 +213,7 @@ fn plan(pathway: &str) -> Plan<'static> {
 fn not_sure_cusma_pages() -> Vec<(&'static str, Fields<'static>)> {
     let mut pages = plan("cusma").pages;
     pages[0] = ("citizenship", &[("citizenship_basis", "us_citizen")]);
-    pages[3] = ("entry", &[("entry_plan", "port_of_entry")]);
+    pages[3] = ("entry", &[("entry_plan", "airport")]);
     pages
 }
 

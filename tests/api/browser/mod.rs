@@ -409,10 +409,12 @@ impl Browser {
         };
         match self.input {
             Input::Keyboard => self.tab_to(&css).await,
+            // A click would land on one part of a date field; typing starts at the month.
+            Input::Mouse if is_date => {}
             Input::Mouse => self.click(&css).await,
         }
         if is_date {
-            let field = self.c().active_element().await.unwrap();
+            let field = self.c().find(Locator::Css(&css)).await.unwrap();
             field.send_keys(&typed).await.unwrap();
         } else {
             self.type_into_focused(&typed).await;
