@@ -124,10 +124,8 @@ impl Browser {
                 .await
             {
                 Ok(client) => break client,
-                Err(e) if Instant::now() < deadline => {
-                    let _ = e;
-                    tokio::time::sleep(Duration::from_millis(100)).await;
-                }
+                // chromedriver takes a moment to listen.
+                Err(_) if Instant::now() < deadline => tokio::time::sleep(Duration::from_millis(100)).await,
                 Err(e) => panic!("no WebDriver session: {e}"),
             }
         };
