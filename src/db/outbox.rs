@@ -90,11 +90,12 @@ pub async fn claim_due(conn: &mut PgConnection) -> sqlx::Result<Option<OutboxEma
     .await
 }
 
+/// Marks a pending email sent; a no-op if it is no longer pending (another worker sent it).
 pub async fn mark_sent(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<()> {
     sqlx::query!(
         "update email_outbox
          set status = 'sent', attempts = attempts + 1, sent_at = now(), last_error = null, updated_at = now()
-         where email_outbox_id = $1",
+         where email_outbox_id = $1 and status = 'pending'",
         id
     )
     .execute(conn)

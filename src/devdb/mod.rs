@@ -117,6 +117,8 @@ pub struct LocalCluster {
     as_root: bool,
     /// We started (or adopted) the server and have not stopped it yet.
     running: bool,
+    /// The `-c` settings it was started with, for [`LocalCluster::start_again`].
+    settings: Vec<(String, String)>,
 }
 
 impl LocalCluster {
@@ -143,6 +145,7 @@ impl LocalCluster {
             port: 0,
             as_root: server_user.is_some(),
             running: false,
+            settings: opts.settings.clone(),
         };
         if !cluster.data_dir.join("PG_VERSION").exists() {
             cluster.initdb()?;
@@ -170,7 +173,7 @@ impl LocalCluster {
                 }
             }
         } else {
-            cluster.start_server(&opts.settings)?;
+            cluster.start_server(None)?;
             cluster.claim();
             info!(port = cluster.port, data_dir = %cluster.data_dir.display(),
                 "local PostgreSQL started");
@@ -223,6 +226,28 @@ impl LocalCluster {
     /// Stop the server (`pg_ctl stop -m fast`) and wait until it is gone.
     /// Idempotent; also fine if someone else stopped it already.
     pub fn stop(&mut self) -> Result<(), LocalPgError> {
+        self.stop_with("fast")
+    }
+
+    /// Stop the server as a crash would (`pg_ctl stop -m immediate`: clients are cut off, no
+    /// shutdown checkpoint, recovery at the next start). For fault drills.
+    pub fn stop_immediately(&mut self) -> Result<(), LocalPgError> {
+        self.stop_with("immediate")
+    }
+
+    /// Start a server stopped by [`LocalCluster::stop`] or [`LocalCluster::stop_immediately`]
+    /// again, on the same port (clients' URLs stay valid) with the same settings.
+    pub fn start_again(&mut self) -> Result<(), LocalPgError> {
+        if self.running {
+            return Ok(());
+        }
+        self.start_server(Some(self.port))?;
+        self.claim();
+        info!(port = self.port, data_dir = %self.data_dir.display(), "local PostgreSQL started again");
+        Ok(())
+    }
+
+    fn stop_with(&mut self, mode: &str) -> Result<(), LocalPgError> {
         if !self.running {
             return Ok(());
         }
@@ -230,7 +255,7 @@ impl LocalCluster {
             .server_cmd("pg_ctl")
             .arg("-D")
             .arg(&self.data_dir)
-            .args(["-m", "fast", "-w", "-t", "30", "stop"]))?;
+            .args(["-m", mode, "-w", "-t", "30", "stop"]))?;
         if !out.status.success() && self.is_running()? {
             return Err(self.failure("pg_ctl stop", &out, true));
         }
@@ -313,9 +338,10 @@ impl LocalCluster {
             })
     }
 
-    fn start_server(&mut self, settings: &[(String, String)]) -> Result<(), LocalPgError> {
+    /// Starts the server on `port`, or on a free port (tried up to three times) when `None`.
+    fn start_server(&mut self, port: Option<u16>) -> Result<(), LocalPgError> {
         let fixed = [("listen_addresses", "127.0.0.1"), ("unix_socket_directories", "")];
-        let extra = settings.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+        let extra = self.settings.iter().map(|(k, v)| (k.as_str(), v.as_str()));
         let settings: String = fixed
             .into_iter()
             .chain(extra)
@@ -324,7 +350,10 @@ impl LocalCluster {
         let mut attempts = 0;
         loop {
             attempts += 1;
-            self.port = free_port()?;
+            self.port = match port {
+                Some(port) => port,
+                None => free_port()?,
+            };
             // pg_ctl hands `-o` to /bin/sh, hence the quoting above.
             let out = run(self
                 .server_cmd("pg_ctl")
@@ -340,7 +369,7 @@ impl LocalCluster {
             }
             let err = self.failure("pg_ctl start", &out, true);
             // Someone may have taken the port between our probe and the server's bind.
-            if attempts >= 3 || !err.to_string().contains("already in use") {
+            if port.is_some() || attempts >= 3 || !err.to_string().contains("already in use") {
                 return Err(err);
             }
         }
@@ -630,6 +659,26 @@ mod tests {
 
         let cluster = LocalCluster::start(&dir, &test_opts()).unwrap();
         assert_eq!(psql(&cluster.database_url(), "select x from kept"), "42");
+        let data_dir = cluster.data_dir().to_owned();
+        drop(cluster);
+        assert_eq!(server_processes(&data_dir), 0);
+    }
+
+    #[test]
+    fn a_crashed_server_starts_again_on_the_same_port() {
+        let root = std::env::temp_dir().join(unique("again"));
+        let mut cleanup = Cleanup(vec![root.clone()]);
+        let mut cluster = LocalCluster::start(&root.join("pg"), &test_opts()).unwrap();
+        if cluster.data_dir().starts_with(CLUSTERS_DIR) {
+            cleanup.0.push(cluster.data_dir().to_owned());
+        }
+        let url = cluster.database_url();
+        psql(&url, "create table kept (x int); insert into kept values (7)");
+        cluster.stop_immediately().unwrap();
+        assert!(!cluster.is_running().unwrap());
+        cluster.start_again().unwrap();
+        assert_eq!(cluster.database_url(), url, "same port");
+        assert_eq!(psql(&url, "select x from kept"), "7");
         let data_dir = cluster.data_dir().to_owned();
         drop(cluster);
         assert_eq!(server_processes(&data_dir), 0);

@@ -94,9 +94,29 @@ pub struct Worker {
     pub metrics: Metrics,
 }
 
+/// An attempt that did not complete.
+struct Failure {
+    error: AppError,
+    /// The SMTP server accepted this email, but the database went away before it was marked sent.
+    accepted: Option<Uuid>,
+}
+
+impl From<sqlx::Error> for Failure {
+    fn from(error: sqlx::Error) -> Failure {
+        Failure {
+            error: error.into(),
+            accepted: None,
+        }
+    }
+}
+
 impl Worker {
     /// Claims the oldest due email, sends it, and records the result, all in one transaction.
     pub async fn try_deliver_one(&self) -> Result<Outcome, AppError> {
+        self.deliver_one().await.map_err(|failure| failure.error)
+    }
+
+    async fn deliver_one(&self) -> Result<Outcome, Failure> {
         let mut tx = self.pool.begin().await?;
         let Some(email) = store::claim_due(&mut tx).await? else {
             return Ok(Outcome::Empty);
@@ -108,7 +128,14 @@ impl Worker {
         };
         let outcome = match result {
             Ok(()) => {
-                store::mark_sent(&mut tx, id).await?;
+                let marked = async {
+                    store::mark_sent(&mut tx, id).await?;
+                    tx.commit().await
+                };
+                marked.await.map_err(|error| Failure {
+                    error: error.into(),
+                    accepted: Some(id),
+                })?;
                 Outcome::Sent(id)
             }
             Err((permanent, error)) => {
@@ -121,19 +148,35 @@ impl Worker {
                     self.settings.base_backoff,
                 )
                 .await?;
+                tx.commit().await?;
                 tracing::warn!(email_outbox_id = %id, attempt = email.attempts + 1, permanent, dead, "email delivery failed");
                 if dead { Outcome::Dead(id) } else { Outcome::Retry(id) }
             }
         };
-        tx.commit().await?;
+        self.count(outcome);
+        Ok(outcome)
+    }
+
+    fn count(&self, outcome: Outcome) {
         let label = match outcome {
             Outcome::Sent(_) => "sent",
             Outcome::Retry(_) => "retry",
             Outcome::Dead(_) => "dead",
-            Outcome::Empty => return Ok(outcome),
+            Outcome::Empty => return,
         };
         self.metrics.outbox_deliveries.with_label_values(&[label]).inc();
-        Ok(outcome)
+    }
+
+    /// Marks sent the emails the SMTP server accepted while the database was away, oldest first.
+    async fn record_accepted(&self, accepted: &mut Vec<Uuid>) -> Result<(), AppError> {
+        while let Some(&id) = accepted.first() {
+            let mut conn = self.pool.acquire().await?;
+            store::mark_sent(&mut conn, id).await?;
+            accepted.remove(0);
+            tracing::info!(email_outbox_id = %id, "email marked sent once the database answered again");
+            self.count(Outcome::Sent(id));
+        }
+        Ok(())
     }
 
     /// Delivers due emails until `shutdown` turns true. Wakes on `NOTIFY email_outbox` and polls
@@ -141,14 +184,24 @@ impl Worker {
     pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
         tracing::info!(transport = self.mailer.describe(), "outbox worker started");
         let mut listener = self.listen().await;
+        // Emails sent whose "sent" mark was lost with the database connection (a restart, a
+        // failover): their rows are due again, so they are marked before anything else is claimed,
+        // rather than sent twice.
+        let mut accepted = Vec::new();
         while !*shutdown.borrow() {
             loop {
-                match self.try_deliver_one().await {
+                if let Err(error) = self.record_accepted(&mut accepted).await {
+                    tracing::error!(?error, waiting = accepted.len(), "outbox worker error");
+                    break;
+                }
+                match self.deliver_one().await {
                     Ok(Outcome::Empty) => break,
                     Ok(_) if *shutdown.borrow() => return,
                     Ok(_) => {}
-                    Err(error) => {
-                        tracing::error!(?error, "outbox worker error");
+                    Err(Failure { error, accepted: id }) => {
+                        let sent = id.is_some();
+                        accepted.extend(id);
+                        tracing::error!(?error, sent, "outbox worker error");
                         break;
                     }
                 }

@@ -3,11 +3,13 @@
 mod apply;
 mod binary;
 mod booking;
+mod drills;
 mod forms;
 mod health;
 mod helpers;
 mod outbox;
 mod pages;
+mod server;
 mod staff;
 mod staff_admin;
 mod staff_auth;
