@@ -70,8 +70,17 @@ fn with_database(url: &str, database: &str) -> String {
     }
 }
 
-/// Drops test databases left by runs that were killed (once per test binary). Databases still in
-/// use, by a concurrent run, refuse to drop and are left alone.
+/// Seconds since the epoch, in test database names: the sweep below only drops old ones.
+fn now_secs() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
+/// Drops test databases left by runs that were killed (once per test binary): those created
+/// more than an hour ago. A younger one may belong to a run going on now (created, not yet
+/// connected to), and is left alone.
 async fn sweep_orphans(admin: &mut PgConnection) {
     static SWEPT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
     if SWEPT.swap(true, std::sync::atomic::Ordering::SeqCst) {
@@ -82,7 +91,13 @@ async fn sweep_orphans(admin: &mut PgConnection) {
             .fetch_all(&mut *admin)
             .await
             .unwrap_or_default();
-    for name in names {
+    let old = |name: &str| {
+        name.strip_prefix("intake_test_")
+            .and_then(|rest| rest.split('_').next())
+            .and_then(|secs| secs.parse::<u64>().ok())
+            .is_none_or(|created| created + 3600 < now_secs())
+    };
+    for name in names.into_iter().filter(|n| old(n)) {
         let _ = sqlx::query(sqlx::AssertSqlSafe(format!(r#"drop database if exists "{name}""#)))
             .execute(&mut *admin)
             .await;
@@ -98,7 +113,7 @@ pub struct TestDb {
 
 impl TestDb {
     pub async fn new() -> TestDb {
-        let name = format!("intake_test_{}", Uuid::new_v4().simple());
+        let name = format!("intake_test_{}_{}", now_secs(), Uuid::new_v4().simple());
         let mut admin = PgConnection::connect(server_url())
             .await
             .expect("connect to the test PostgreSQL server");

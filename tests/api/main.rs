@@ -3,6 +3,7 @@
 mod apply;
 mod binary;
 mod booking;
+mod browser;
 mod drills;
 mod forms;
 mod health;
