@@ -29,6 +29,24 @@ impl Filters {
         (!s.is_empty()).then_some(s)
     }
 
+    /// The filters as the audit trail records them: each value as the list applies it, without
+    /// control characters (a NUL in the query string cannot go into a `jsonb` detail).
+    pub fn for_the_record(&self) -> Filters {
+        let clean = |s: &str| crate::web::forms::clean_text(s, false);
+        Filters {
+            q: clean(&self.q),
+            pathway: clean(&self.pathway),
+            status: clean(&self.status),
+            outcome: clean(&self.outcome),
+            from: clean(&self.from),
+            to: clean(&self.to),
+            assigned: clean(&self.assigned),
+            booking: clean(&self.booking),
+            sort: clean(&self.sort),
+            page: clean(&self.page),
+        }
+    }
+
     pub fn page_number(&self) -> i64 {
         self.page
             .parse::<i64>()
@@ -37,8 +55,12 @@ impl Filters {
             .unwrap_or(1)
     }
 
+    /// A date as `<input type="date">` sends it; years beyond four digits (which chrono reads but
+    /// PostgreSQL cannot hold) are no filter.
     fn date(s: &str) -> Option<NaiveDate> {
-        NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+        NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+            .ok()
+            .filter(|d| (1..=9999).contains(&chrono::Datelike::year(d)))
     }
 }
 

@@ -1,7 +1,11 @@
 use crate::web::forms::Invalid;
 
 /// An email address that can receive mail: RFC 5321 syntax (checked by lettre), a domain with a
-/// dot, at most 254 characters. `+` tags and long top-level domains are welcome.
+/// dot, at most 254 characters. `+` tags and long top-level domains are welcome. Not accepted, as
+/// mail to them would never leave the outbox: non-ASCII addresses (they need SMTPUTF8, which
+/// servers may not offer; they are also how look-alike addresses are made), and quoted local parts
+/// (`"ana@evil.example"@example.com` misleads the reader, and lettre cannot read such an address
+/// back from a mailbox header).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EmailAddress(String);
 
@@ -11,7 +15,10 @@ impl EmailAddress {
         if s.is_empty() {
             return Err(Invalid("err-email-required"));
         }
-        if s.len() > 254 || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        if s.len() > 254
+            || s.chars()
+                .any(|c| c.is_whitespace() || c.is_control() || !c.is_ascii() || c == '"' || c == '\\')
+        {
             return Err(Invalid("err-email-format"));
         }
         let address: lettre::Address = s.parse().map_err(|_| Invalid("err-email-format"))?;
@@ -67,6 +74,11 @@ mod tests {
             "ana@localhost",
             "a b@example.com",
             "ana@example.com\r\nBcc: x@y.z",
+            "\"ana@evil.example\"@example.com",
+            "\"Ana\\\"\"@example.com",
+            "ana@ex\u{430}mple.com",
+            "\u{430}na@example.com",
+            "ana@exämple.com",
         ] {
             assert!(EmailAddress::parse(bad).is_err(), "{bad:?}");
         }

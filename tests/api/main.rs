@@ -8,6 +8,7 @@ mod drills;
 mod forms;
 mod health;
 mod helpers;
+mod hostile;
 mod outbox;
 mod pages;
 mod server;

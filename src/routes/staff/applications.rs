@@ -240,7 +240,7 @@ pub async fn export(staff: CurrentStaff, app: App, filters: web::Query<Filters>)
             subject_id: None,
             before: None,
             after: None,
-            detail: Some(json!({ "filters": filters, "rows": rows.len(), "matching": total })),
+            detail: Some(json!({ "filters": filters.for_the_record(), "rows": rows.len(), "matching": total })),
         },
     )
     .await?;

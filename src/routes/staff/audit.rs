@@ -57,8 +57,12 @@ impl Filters {
         (!s.is_empty()).then(|| s.chars().take(max).collect())
     }
 
+    /// A date as `<input type="date">` sends it; years beyond four digits (which chrono reads but
+    /// PostgreSQL cannot hold) are no filter.
     fn date(s: &str) -> Option<NaiveDate> {
-        NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+        NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+            .ok()
+            .filter(|d| (1..=9999).contains(&chrono::Datelike::year(d)))
     }
 
     pub fn page_number(&self) -> i64 {
@@ -223,6 +227,16 @@ mod tests {
         }
         .query(tz);
         assert!(none.from.is_none() && none.action_prefix.is_none() && none.system_only);
+        let far = Filters {
+            from: "-262143-01-01".into(),
+            to: "+262143-12-31".into(),
+            ..Default::default()
+        }
+        .query(tz);
+        assert!(
+            far.from.is_none() && far.until.is_none(),
+            "out of PostgreSQL's range: no filter"
+        );
     }
 
     #[test]

@@ -145,7 +145,10 @@ pub async fn submit(
 
     // The same work whatever the outcome: one lookup, one argon2 verification (against a dummy hash
     // when there is no account), one write.
-    let plausible = email.chars().count() <= MAX_EMAIL_CHARS && input.password.chars().count() <= MAX_PASSWORD_CHARS;
+    // An address with control characters (NUL cannot even be sent to PostgreSQL) is no account's.
+    let plausible = email.chars().count() <= MAX_EMAIL_CHARS
+        && !email.chars().any(char::is_control)
+        && input.password.chars().count() <= MAX_PASSWORD_CHARS;
     let user = if plausible {
         db::staff::find_by_email(&app.pool, &email).await?
     } else {
