@@ -249,8 +249,14 @@ email_templates!(
 );
 
 /// Subjects are one line whatever the data in them.
+/// A header value on one line. A name typed as an RFC 2047 encoded word (`=?utf-8?q?…?=`) would be
+/// decoded by mail programs, line breaks and all: an invisible word joiner after `=` keeps it
+/// literal text (and makes lettre encode the subject itself).
 fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("=?", "=\u{2060}?")
 }
 
 /// Builds the MIME message of a stored email. Names and addresses go through lettre's types, so no
@@ -260,7 +266,7 @@ pub fn build(email: &OutboxEmail, from: &Mailbox) -> Result<Message, String> {
         .to_address
         .parse()
         .map_err(|_| "invalid recipient address".to_owned())?;
-    let to = Mailbox::new(email.to_name.clone(), to_address);
+    let to = Mailbox::new(email.to_name.as_deref().map(one_line), to_address);
     let mut builder = Message::builder()
         .from(from.clone())
         .to(to)
@@ -285,4 +291,20 @@ pub fn build(email: &OutboxEmail, from: &Mailbox) -> Result<Message, String> {
         builder.multipart(mixed)
     };
     message.map_err(|e| format!("cannot build message: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_line;
+
+    #[test]
+    fn header_values_are_one_line_and_never_encoded_words() {
+        assert_eq!(one_line("Ana\r\n  López\tBcc: x"), "Ana López Bcc: x");
+        let typed = one_line("=?utf-8?q?Ana=0D=0ABcc:_x@evil.example?=");
+        assert!(!typed.contains("=?"), "{typed}");
+        assert_eq!(
+            typed.replace('\u{2060}', ""),
+            "=?utf-8?q?Ana=0D=0ABcc:_x@evil.example?="
+        );
+    }
 }

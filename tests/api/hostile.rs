@@ -107,8 +107,7 @@ const LINE_BREAKS: &[&str] = &[
     "Ana\rX-Injected: yes\r",
 ];
 
-/// An RFC 2047 encoded word typed as a name: sent as typed (no raw line break reaches a header),
-/// though a mail program decodes it for display.
+/// An RFC 2047 encoded word typed as a name: sent as literal text, never decoded by a mail program.
 const ENCODED_WORD: &str = "=?utf-8?q?Ana=0D=0ABcc:_victim@evil.example?=";
 
 /// Format strings, template syntax, expression languages.
@@ -1107,11 +1106,9 @@ impl Sweep {
                         .filter_map(|a| a.name().map(str::to_owned)),
                 )
             {
-                // A line break in a decoded header comes from an encoded word: ours (a leak) or one typed.
-                assert!(
-                    !text.contains(['\r', '\n']) || head.contains(ENCODED_WORD),
-                    "{what}: a line break in {text:?}"
-                );
+                // A line break in a decoded header would come from an encoded word: ours (a leak) or
+                // one typed as a name, which is sent as literal text.
+                assert!(!text.contains(['\r', '\n']), "{what}: a line break in {text:?}");
             }
             assert!(parsed.bcc().is_none() && parsed.cc().is_none(), "{what}: {head}");
             for i in 0.. {
