@@ -421,7 +421,8 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> Page {
-        read(self.client.get(self.url(path)).send().await.expect("GET")).await
+        let response = self.client.get(self.url(path)).send().await;
+        read(response.unwrap_or_else(|e| panic!("GET {path}: {e:?}"))).await
     }
 
     pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Page {
@@ -429,7 +430,7 @@ impl TestApp {
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
-        read(request.send().await.expect("GET")).await
+        read(request.send().await.unwrap_or_else(|e| panic!("GET {path}: {e:?}"))).await
     }
 
     /// POSTs the fields as a form, exactly as given (no token added).
@@ -440,7 +441,7 @@ impl TestApp {
                 .form(fields)
                 .send()
                 .await
-                .expect("POST"),
+                .unwrap_or_else(|e| panic!("POST {path}: {e:?}")),
         )
         .await
     }
@@ -454,7 +455,7 @@ impl TestApp {
             .body(body)
             .send()
             .await;
-        read(response.expect("POST")).await
+        read(response.unwrap_or_else(|e| panic!("POST {path}: {e:?}"))).await
     }
 
     /// Opens `form_path`, then POSTs `fields` to `path` with the page's CSRF token, as a browser would.
