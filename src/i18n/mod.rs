@@ -1,7 +1,7 @@
 //! English and French: the language is the first path segment, the text lives in Fluent files
 //! under `src/i18n/locales/{en,fr}/` (compiled into the binary).
 
-use std::{borrow::Cow, collections::HashMap, fmt};
+use std::{borrow::Cow, cell::RefCell, collections::HashMap, fmt};
 
 use fluent_templates::{LanguageIdentifier, Loader, fluent_bundle::FluentValue, langid};
 
@@ -16,6 +16,22 @@ fluent_templates::static_loader! {
 
 static EN: LanguageIdentifier = langid!("en");
 static FR: LanguageIdentifier = langid!("fr");
+
+/// Messages already formatted on this thread, per language. A message's text depends only on its
+/// language, its key and its arguments, so the two common calls are kept: no argument, and the
+/// firm's name alone (every page and email). Only keys that exist are kept: the memo is bounded by
+/// the Fluent files, whatever keys requests make up.
+#[derive(Default)]
+struct Memo {
+    plain: [HashMap<String, String>; 2],
+    /// The firm's name the `with_firm` messages were formatted with.
+    firm: String,
+    with_firm: [HashMap<String, String>; 2],
+}
+
+thread_local! {
+    static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
+}
 
 /// A language the site is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -91,9 +107,50 @@ impl Lang {
         }
     }
 
+    fn index(self) -> usize {
+        match self {
+            Lang::En => 0,
+            Lang::Fr => 1,
+        }
+    }
+
     /// The message `key` in this language. A missing key shows the key itself (and the parity test fails).
     pub fn t(self, key: &str) -> String {
-        LOCALES.try_lookup(self.id(), key).unwrap_or_else(|| key.to_owned())
+        MEMO.with_borrow_mut(|memo| {
+            let messages = &mut memo.plain[self.index()];
+            if let Some(text) = messages.get(key) {
+                return text.clone();
+            }
+            match LOCALES.try_lookup(self.id(), key) {
+                Some(text) => {
+                    messages.insert(key.to_owned(), text.clone());
+                    text
+                }
+                None => key.to_owned(),
+            }
+        })
+    }
+
+    /// The message `key` with the firm's name as its only argument, formatted once per thread.
+    fn t_firm(self, key: &str, firm: &str) -> String {
+        MEMO.with_borrow_mut(|memo| {
+            if memo.firm != firm {
+                firm.clone_into(&mut memo.firm);
+                memo.with_firm.iter_mut().for_each(HashMap::clear);
+            }
+            let messages = &mut memo.with_firm[self.index()];
+            if let Some(text) = messages.get(key) {
+                return text.clone();
+            }
+            let args = HashMap::from([(Cow::Borrowed("firm"), FluentValue::from(firm.to_owned()))]);
+            match LOCALES.try_lookup_with_args(self.id(), key, &args) {
+                Some(text) => {
+                    messages.insert(key.to_owned(), text.clone());
+                    text
+                }
+                None => key.to_owned(),
+            }
+        })
     }
 
     /// True when the message `key` exists.
@@ -103,6 +160,9 @@ impl Lang {
 
     /// The message `key` with named arguments.
     pub fn t_args<S: AsRef<str>>(self, key: &str, args: &[(&'static str, S)]) -> String {
+        if let [("firm", firm)] = args {
+            return self.t_firm(key, firm.as_ref());
+        }
         let args: HashMap<Cow<'static, str>, FluentValue> = args
             .iter()
             .map(|(name, value)| (Cow::Borrowed(*name), FluentValue::from(value.as_ref().to_owned())))
@@ -168,6 +228,16 @@ mod tests {
                 .t_args("footer-copyright", &[("firm", "Cabinet X"), ("year", "2026")])
                 .contains("Cabinet X")
         );
+    }
+
+    #[test]
+    fn remembered_messages_follow_the_firm_name() {
+        let a = Lang::Fr.t_args("ics-summary", &[("firm", "Cabinet A")]);
+        let b = Lang::Fr.t_args("ics-summary", &[("firm", "Cabinet B")]);
+        assert!(a.contains("Cabinet A") && b.contains("Cabinet B"), "{a} / {b}");
+        assert_eq!(Lang::Fr.t_args("ics-summary", &[("firm", "Cabinet A")]), a);
+        assert_eq!(Lang::En.t("no-such-key-at-all"), "no-such-key-at-all");
+        assert_eq!(Lang::En.t("lang-name"), Lang::En.t("lang-name"));
     }
 
     #[test]
