@@ -6,13 +6,12 @@ use std::{io::Write, process::Stdio, time::Duration};
 
 use super::{Browser, Input};
 use crate::{
+    apply::{DUTIES, GTS_EMPLOYER, GTS_JOB, GTS_OFFER},
     helpers::{ReceivedMail, SmtpSink, TestDb},
     server::{Server, ServerOptions, release_binary},
 };
 
 type Fields<'a> = &'a [(&'a str, &'a str)];
-
-const DUTIES: &str = "Design and build distributed payment services, review code and mentor two junior engineers.";
 
 /// The site, its database and its mail server, for one journey.
 struct Site {
@@ -95,36 +94,7 @@ fn plan(pathway: &str) -> Plan<'static> {
         "gts" => Plan {
             choice: "gts",
             segment: "gts",
-            pages: vec![
-                (
-                    "job-offer",
-                    &[
-                        ("job_offer_status", "written"),
-                        ("employer_will_file_gts_lmia", "yes"),
-                        ("gts_referral_status", "none"),
-                    ],
-                ),
-                (
-                    "employer",
-                    &[
-                        ("employer_legal_name", "Maple Payments Inc."),
-                        ("employer_city", "Toronto"),
-                        ("employer_province", "ON"),
-                    ],
-                ),
-                (
-                    "job",
-                    &[
-                        ("job_title", "Senior software engineer"),
-                        ("job_duties", DUTIES),
-                        ("noc_2021_code", "21231"),
-                        ("offered_wage", "145000"),
-                        ("wage_unit", "annual"),
-                        ("hours_per_week", "40"),
-                        ("years_specialized_experience", "7"),
-                    ],
-                ),
-            ],
+            pages: vec![("job-offer", GTS_OFFER), ("employer", GTS_EMPLOYER), ("job", GTS_JOB)],
         },
         "cusma" => Plan {
             choice: "cusma_professional",
