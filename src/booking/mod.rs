@@ -35,8 +35,21 @@ pub struct Availability {
 
 impl Availability {
     pub async fn load(app: &AppContext) -> Result<Availability, AppError> {
-        let (settings, rules, exceptions) = db::bookings::availability(&app.pool).await?;
         let busy = db::bookings::busy(&app.pool, Utc::now() - Duration::days(1)).await?;
+        Availability::with_busy(app, busy).await
+    }
+
+    /// The same, with only the bookings that bear on a slot starting at `start`: [`Availability::free_at`]
+    /// answers as with [`Availability::load`] for that start, without reading every booking ahead.
+    /// A booking bears on it when it starts on the slot's firm-local day (the daily cap) or overlaps it
+    /// with their buffers; both start within two days of `start` (consultations and buffers last hours).
+    pub async fn load_for(app: &AppContext, start: DateTime<Utc>) -> Result<Availability, AppError> {
+        let busy = db::bookings::busy_between(&app.pool, start - Duration::days(2), start + Duration::days(2)).await?;
+        Availability::with_busy(app, busy).await
+    }
+
+    async fn with_busy(app: &AppContext, busy: Vec<(DateTime<Utc>, DateTime<Utc>)>) -> Result<Availability, AppError> {
+        let (settings, rules, exceptions) = db::bookings::availability(&app.pool).await?;
         let policy = Policy {
             length: Duration::minutes(i64::from(settings.consultation_minutes)),
             buffer: Duration::minutes(i64::from(settings.buffer_minutes)),

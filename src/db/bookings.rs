@@ -63,6 +63,23 @@ pub async fn busy(pool: &PgPool, from: DateTime<Utc>) -> sqlx::Result<Vec<(DateT
     Ok(rows.into_iter().map(|r| (r.starts_at, r.ends_at)).collect())
 }
 
+/// Active bookings starting in `[from, to)` (start, end).
+pub async fn busy_between(
+    pool: &PgPool,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> sqlx::Result<Vec<(DateTime<Utc>, DateTime<Utc>)>> {
+    let rows = sqlx::query!(
+        "select starts_at, ends_at from booking
+         where status = 'active' and starts_at >= $1 and starts_at < $2 order by starts_at",
+        from,
+        to
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.starts_at, r.ends_at)).collect())
+}
+
 pub struct NewBooking<'a> {
     pub application_id: Uuid,
     pub starts_at: DateTime<Utc>,

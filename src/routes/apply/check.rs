@@ -212,7 +212,7 @@ pub async fn submit(
     };
     let taken = ctx.url(&format!("/apply/{pathway}/booking?taken=1"));
     let (start, zone, mode) = chosen_slot(&app, &draft).ok_or(AppError::BadRequest)?;
-    let availability = Availability::load(&app).await?;
+    let availability = Availability::load_for(&app, start).await?;
     let Some(slot) = availability.free_at(Utc::now(), start) else {
         return Ok(see_other(&taken));
     };
