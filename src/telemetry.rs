@@ -17,9 +17,12 @@ pub fn init() {
     let filter =
         EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,actix_server=warn"));
     let json = std::env::var("INTAKE_LOG_FORMAT").is_ok_and(|v| v.eq_ignore_ascii_case("json"));
+    // Colours only on a terminal: a log file or collector gets plain text (and formatting is cheaper).
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let builder = fmt()
         .with_env_filter(filter)
         .with_target(false)
+        .with_ansi(ansi)
         .with_writer(std::io::stderr);
     let _ = if json {
         builder.json().try_init()
@@ -41,11 +44,20 @@ impl RootSpanBuilder for QuietRootSpan {
             .get::<RequestId>()
             .map(ToString::to_string)
             .unwrap_or_default();
-        let route = request.match_pattern().unwrap_or_else(|| "unmatched".to_owned());
-        tracing::info_span!("request", %request_id, method = %request.method(), %route)
+        // The route is recorded when the answer is ready: the request has been routed by then, so
+        // its pattern is known without matching the path against every route again.
+        tracing::info_span!("request", %request_id, method = %request.method(), route = tracing::field::Empty)
     }
 
     fn on_request_end<B: MessageBody>(span: Span, outcome: &Result<ServiceResponse<B>, Error>) {
+        let route = match outcome {
+            Ok(response) => response.request().match_pattern(),
+            Err(_) => None,
+        };
+        span.record(
+            "route",
+            tracing::field::display(route.as_deref().unwrap_or("unmatched")),
+        );
         let _entered = span.enter();
         match outcome {
             Ok(response) => {
