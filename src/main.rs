@@ -320,6 +320,18 @@ async fn connect(url: &str) -> anyhow::Result<PgPool> {
     PgPoolOptions::new()
         .max_connections(20)
         .acquire_timeout(Duration::from_secs(5))
+        // A connection used in the last minute is taken as it is: pinging before every use would cost
+        // each query a second round trip. One idle for longer (the server may have restarted or
+        // dropped it meanwhile) is pinged first, and replaced if it does not answer.
+        .test_before_acquire(false)
+        .before_acquire(|conn, meta| {
+            Box::pin(async move {
+                if meta.idle_for < Duration::from_secs(60) {
+                    return Ok(true);
+                }
+                Ok(sqlx::Connection::ping(conn).await.is_ok())
+            })
+        })
         .connect(url)
         .await
         .map_err(|e| anyhow::anyhow!("cannot connect to PostgreSQL (check INTAKE_DATABASE_URL): {e}"))
