@@ -168,7 +168,7 @@ pub fn free_slots(
     let ctx = Context::new(policy, busy, now);
     let mut slots: Vec<Slot> = ctx
         .dates()
-        .flat_map(|date| ctx.slots_on(date, rules, exceptions))
+        .flat_map(|date| ctx.slots_on(date, rules, exceptions, None))
         .collect();
     slots.sort_unstable();
     slots.dedup();
@@ -186,11 +186,14 @@ pub fn free_slot_at(
 ) -> Option<Slot> {
     let ctx = Context::new(policy, busy, now);
     // A slot's firm-local date is the date its start shows on the firm's wall clock.
-    let date = start.with_timezone(&policy.firm_tz).date_naive();
+    let wall = start.with_timezone(&policy.firm_tz).naive_local();
+    let date = wall.date();
     if !ctx.in_horizon(date) {
         return None;
     }
-    ctx.slots_on(date, rules, exceptions).find(|slot| slot.start == start)
+    // A wall-clock start that becomes `start` shows `wall` on the firm's clock: only that one is checked.
+    ctx.slots_on(date, rules, exceptions, Some(wall))
+        .find(|slot| slot.start == start)
 }
 
 /// Slots grouped by local date in `tz` (the applicant's zone), days and slots in order.
@@ -248,12 +251,14 @@ impl<'a> Context<'a> {
         (self.today..=self.last).contains(&date)
     }
 
-    /// The free slots on one firm-local date, in the order the rules give them.
+    /// The free slots on one firm-local date, in the order the rules give them; with `only`, just those laid
+    /// out at that wall-clock time.
     fn slots_on<'s>(
         &'s self,
         date: NaiveDate,
         rules: &'s [WeeklyRule],
         exceptions: &'s [Exception],
+        only: Option<NaiveDateTime>,
     ) -> impl Iterator<Item = Slot> + 's {
         let exceptions_on_date = move || exceptions.iter().filter(move |e| e.date == date);
         let open = self.booked_per_day.get(&date).copied().unwrap_or(0) < self.policy.daily_cap
@@ -262,6 +267,7 @@ impl<'a> Context<'a> {
             .iter()
             .filter(move |rule| open && rule.weekday == date.weekday())
             .flat_map(move |rule| self.wall_starts(date, rule))
+            .filter(move |wall_start| only.is_none_or(|only| *wall_start == only))
             .filter_map(move |wall_start| {
                 let start = self
                     .policy
