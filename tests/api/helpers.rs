@@ -346,6 +346,9 @@ fn new_client() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
+        // The server closes a connection idle for 5 s (actix's keep-alive); a client that reused
+        // it at that moment would see its request fail. Idle connections are dropped first.
+        .pool_idle_timeout(Duration::from_secs(2))
         .build()
         .unwrap()
 }
