@@ -6,3 +6,4 @@ pub mod enquiry;
 pub mod pathway;
 pub mod person_name;
 pub mod reference_code;
+pub mod wage;
