@@ -34,6 +34,9 @@ pub struct Settings {
     /// Days an unconverted lead (declined, no-show, spam) is kept after submission before it is
     /// erased, and a contact-form enquiry before it is deleted (`INTAKE_LEAD_RETENTION_DAYS`, 365).
     pub lead_retention_days: u16,
+    /// The brief warns that medians may be out of date when the newest wage edition is older than this many months
+    /// (`INTAKE_WAGE_STALE_MONTHS`, 13: Job Bank updates every fall).
+    pub wage_stale_months: u32,
     /// A staff session ends after this long without a request (`INTAKE_STAFF_IDLE_MINUTES`, 30).
     pub staff_idle_timeout: Duration,
     /// A staff session ends this long after sign-in, however active (`INTAKE_STAFF_SESSION_HOURS`, 12).
@@ -281,6 +284,15 @@ impl Settings {
                 })?,
         };
 
+        let wage_stale_months = match var("INTAKE_WAGE_STALE_MONTHS") {
+            None => 13,
+            Some(v) => v
+                .parse::<u32>()
+                .ok()
+                .filter(|n| (1..=120).contains(n))
+                .ok_or_else(|| ConfigError::new("INTAKE_WAGE_STALE_MONTHS", "must be a number of months from 1 to 120"))?,
+        };
+
         // 0 ends every session at its next request (tests of expiry use it).
         let staff_idle_minutes = match var("INTAKE_STAFF_IDLE_MINUTES") {
             None => 30,
@@ -315,6 +327,7 @@ impl Settings {
             outbox,
             draft_days,
             lead_retention_days,
+            wage_stale_months,
             staff_idle_timeout: Duration::from_secs(staff_idle_minutes * 60),
             staff_session_lifetime: Duration::from_secs(staff_session_hours * 3600),
         })

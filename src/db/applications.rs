@@ -1,4 +1,4 @@
-//! Applications: drafts, answers, pre-screen results, submission; resume links; Job Bank medians.
+//! Applications: drafts, answers, pre-screen results, submission; resume links. (Job Bank medians: `db::wages`.)
 
 use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgPool, types::Json};
@@ -194,15 +194,4 @@ pub async fn use_resume_link(
     )
     .fetch_optional(conn)
     .await
-}
-
-/// The newest median of each NOC and region.
-pub async fn latest_medians(pool: &PgPool) -> sqlx::Result<Vec<(String, String, f64)>> {
-    let rows = sqlx::query!(
-        r#"select distinct on (noc, region) noc, region, median_hourly::float8 as "median!"
-           from job_bank_median order by noc, region, effective_date desc"#
-    )
-    .fetch_all(pool)
-    .await?;
-    Ok(rows.into_iter().map(|r| (r.noc, r.region, r.median)).collect())
 }

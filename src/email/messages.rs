@@ -131,8 +131,12 @@ pub struct FirmBrief {
     pub phone: String,
     pub pathway: String,
     pub outcome: String,
-    /// (rule id, reason) of the chosen pathway
-    pub reasons: Vec<(String, String)>,
+    /// One line a lawyer reads first: track · NOC · pay vs median · offer · admissibility · language.
+    pub summary: String,
+    /// The rules that fired on the chosen pathway, by group (deciding, to check, in place, notes): (group, [(id, text)]).
+    pub groups: Vec<(String, Vec<(String, String)>)>,
+    /// §7.5: the median used, or why there is none; empty when the pathway reads no median.
+    pub wage_line: String,
     /// Other pathways assessed ("not sure"): (name, outcome)
     pub other_outcomes: Vec<(String, String)>,
     /// (question, answer): the answers a lawyer reads first

@@ -1,24 +1,24 @@
-//! CUSMA Professional rules C1 to C11 (docs/domain/pathways.md, 2.3).
+//! CUSMA Professional rules C1 to C15 (docs/domain/pathways.md v2, 2.3; C6 is retired).
 //!
 //! Interpretations:
 //! - **C1, C11**: citizenship as in [`super::common`]. C11 fires for a Mexican citizen who is not also a US
 //!   citizen (a US passport avoids the visa question).
-//! - **C2**: `engagement_type = self_employed_in_canada`, `controls_canadian_entity = yes`, or "no offer or
-//!   contract" read as `job_offer_status = none`. The CUSMA field list (2.2) has no offer question, so the latter
-//!   applies only when the questionnaire asks `job_offer_status` on this pathway too.
+//! - **C2**: `job_offer_status = none`, `engagement_type = self_employed_in_canada` or
+//!   `controls_canadian_entity = yes`.
 //! - **C4** needs the profession listed, its credential met for certain (below), `credential_field_related = yes`
-//!   and a TEER of 3 or lower, or no NOC (absent, or not five digits). It is applied literally, also when the
-//!   credential is met by a licence or by experience rather than a degree.
-//! - **C5** fires only when the credential certainly meets none of the routes. When the answers cannot settle it
-//!   (see [`credential`]), neither C4 nor C5 fires: the lawyer reviews.
-//! - **C6**: the diploma route is the one in use (a `diploma_2y_plus` with 3+ years, or unknown years, for a
-//!   profession with that route) and `credential_country` is answered and is not CA, US or MX.
+//!   and a TEER of 0 or 1, or no NOC (absent, or not five digits). C13 reviews TEER 2 and 3, C8 refuses 4 and 5.
+//! - **C5** fires only when the credential certainly meets none of the routes (v2 matching of 2.1). When the answers
+//!   cannot settle it (see [`credential`]), neither C4 nor C5 fires: the lawyer reviews.
 //! - **C9**: `management_consultant`, `scientific_technician_technologist`, `physician_teaching_research`,
 //!   `registered_nurse`, `hotel_manager`.
 //! - **C10** fires when `profession_regulated_in_destination` is `yes` or `unsure`, or for a
 //!   `computer_systems_analyst` or `engineer` "who mainly codes". No question says so: we read it from `job_title`
 //!   and `job_duties`, which fire C10 when either mentions programming or software development (see
 //!   [`CODING_WORDS`], English and French, case-insensitive).
+//! - **C12**: a profession with `licence_route = yes` in the CSV, or `lawyer`; or a `job_title` containing
+//!   "engineer", "ingénieur" or "ingenieur" (case-insensitive).
+//! - **C14**: `mathematician`, `role_is_actuarial = yes` and `actuarial_recognition` answered `no` or `unsure`.
+//! - **C15**: `lawyer` or `accountant` with `licence_held` `us_state`, `mx_state_or_federal` or `ca_provincial`.
 
 use super::{Hits, common};
 use crate::domain::answers::Answers;
@@ -76,12 +76,18 @@ pub(super) const CODING_WORDS: &[&str] = &[
     "coder",
 ];
 
+/// Professions regulated in Canada whatever the CSV says of their licence route (C12).
+const REGULATED_BESIDES_LICENCE_ROUTE: &[&str] = &["lawyer"];
+
+/// Job-title words that make the job a regulated engineering one (C12), lower case.
+const ENGINEER_WORDS: &[&str] = &["engineer", "ingénieur", "ingenieur"];
+
 pub(super) fn rules(answers: &Answers, hits: &mut Hits) {
     let citizenship = common::Citizenship::of(answers);
     if citizenship.neither_us_nor_mx() {
         hits.fire("C1");
     }
-    if citizenship.mx && !citizenship.us {
+    if citizenship.mexican_only() {
         hits.fire("C11");
     }
     if answers.str("job_offer_status") == Some("none")
@@ -104,6 +110,10 @@ pub(super) fn rules(answers: &Answers, hits: &mut Hits) {
     ) {
         hits.fire("C10");
     }
+    let title = answers.str("job_title").unwrap_or_default().to_lowercase();
+    if ENGINEER_WORDS.iter().any(|w| title.contains(w)) {
+        hits.fire("C12");
+    }
     let Some(id) = answers.str("cusma_profession") else {
         return;
     };
@@ -113,19 +123,30 @@ pub(super) fn rules(answers: &Answers, hits: &mut Hits) {
     }
     // An id that is not on the list (a stale form value) fires nothing: needs review by default.
     let Some(profession) = cusma_profession(id) else { return };
+    if matches!(teer, Some(2 | 3)) {
+        hits.fire("C13");
+    }
     if EXTRA_CONDITIONS.contains(&id) {
         hits.fire("C9");
     }
     if CODING_PRONE.contains(&id) && mentions_coding(answers) {
         hits.fire("C10");
     }
-    let check = credential(answers, profession);
-    if check.foreign_diploma {
-        hits.fire("C6");
+    if profession.licence_route || REGULATED_BESIDES_LICENCE_ROUTE.contains(&id) {
+        hits.fire("C12");
     }
-    match check.met {
+    if id == "mathematician"
+        && answers.yes("role_is_actuarial")
+        && matches!(answers.str("actuarial_recognition"), Some("no" | "unsure"))
+    {
+        hits.fire("C14");
+    }
+    if matches!(id, "lawyer" | "accountant") && answers.str("licence_held").is_some_and(|l| LICENCES.contains(&l)) {
+        hits.fire("C15");
+    }
+    match credential(answers, profession) {
         Met::No => hits.fire("C5"),
-        Met::Yes if related == Some("yes") && teer.is_none_or(|t| t <= 3) => hits.fire("C4"),
+        Met::Yes if related == Some("yes") && teer.is_none_or(|t| t <= 1) => hits.fire("C4"),
         Met::Yes | Met::Unsure => {}
     }
 }
@@ -149,20 +170,12 @@ pub(super) enum Met {
     Yes,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct CredentialCheck {
-    /// The best of the profession's routes.
-    pub met: Met,
-    /// C6: the diploma route is in use with a diploma from outside Canada, the US and Mexico.
-    pub foreign_diploma: bool,
-}
-
 const DEGREES: &[&str] = &["bachelor_or_licenciatura", "masters_or_higher", "professional_degree"];
 const CUSMA_COUNTRIES: &[&str] = &["CA", "US", "MX"];
 const LICENCES: &[&str] = &["us_state", "mx_state_or_federal", "ca_provincial"];
 
 /// Matches `credential_type`, `years_experience_in_profession`, `licence_held` and `credential_country` against the
-/// profession's routes (the CSV columns). The profession's credential is met when any route is met.
+/// profession's routes (the CSV columns, v2 matching of 2.1). The profession's credential is met when any route is.
 ///
 /// - **Degree route** (`credential_type` a degree: `bachelor_or_licenciatura`, `masters_or_higher`,
 ///   `professional_degree`): `yes` → met. `law_degree_only` (LL.B., J.D., LL.L., B.C.L., 5-year Licenciatura):
@@ -175,13 +188,16 @@ const LICENCES: &[&str] = &["us_state", "mx_state_or_federal", "ca_provincial"];
 ///   question asks: a degree → unsure. No degree → not met by this route. No `credential_type` → unsure.
 /// - **`not_required`** (scientific technician/technologist): a degree or a `diploma_2y_plus` → met; anything else →
 ///   unsure (the knowledge can come from training the form does not ask about). Never "not met".
-/// - **Diploma + 3 years** (`diploma_2y_plus` and `years_experience_in_profession` ≥ 3): met when the diploma is
-///   from CA, US or MX; unsure (and C6) when from elsewhere; unsure when the country or the years are missing.
+/// - **Diploma + 3 years** (D3): a `diploma_2y_plus` from CA or US (a diploma) or MX (a certificate) with
+///   `years_experience_in_profession` ≥ 3 → met; from any other country → not met (v2, [S32]); fewer years → not
+///   met; the country or the years missing → unsure.
 /// - **Licence** (`licence_held` `us_state`, `mx_state_or_federal` or `ca_provincial`) → met; no answer → unsure.
 /// - **Alternative credential**: CPA/CA/CGA/CMA → `licence_held = accounting_designation`; bar membership →
-///   `licence_held = bar_membership`; "5 years' experience" → `years_experience_in_profession` ≥ 5; claims
-///   adjustment → 3+ years is unsure (the training is not asked), fewer is not met. Missing answer → unsure.
-pub(super) fn credential(answers: &Answers, p: &CusmaProfession) -> CredentialCheck {
+///   `licence_held = bar_membership`. For a lawyer or an accountant a `us_state`, `mx_state_or_federal` or
+///   `ca_provincial` licence may be a bar membership or a CPA granted by a state: unsure, never "not met" (C15).
+///   "5 years' experience" → `years_experience_in_profession` ≥ 5; claims adjustment → 3+ years is unsure (the
+///   training is not asked), fewer is not met. Missing answer → unsure.
+pub(super) fn credential(answers: &Answers, p: &CusmaProfession) -> Met {
     let kind = answers.str("credential_type");
     let years = answers.num("years_experience_in_profession");
     let licence = answers.str("licence_held");
@@ -205,24 +221,20 @@ pub(super) fn credential(answers: &Answers, p: &CusmaProfession) -> CredentialCh
         _ => Met::Unsure,
     };
 
-    let mut foreign_diploma = false;
     let diploma = if !p.diploma_plus_3y_experience_route {
         Met::No
     } else {
         match kind {
             None => Met::Unsure,
-            Some("diploma_2y_plus") => match years {
-                Some(y) if y < 3.0 => Met::No,
-                _ => {
-                    let from_cusma = country.map(|c| CUSMA_COUNTRIES.iter().any(|k| c.eq_ignore_ascii_case(k)));
-                    foreign_diploma = from_cusma == Some(false);
-                    if years.is_some() && from_cusma == Some(true) {
-                        Met::Yes
-                    } else {
-                        Met::Unsure
-                    }
+            Some("diploma_2y_plus") => {
+                let from_cusma = country.map(|c| CUSMA_COUNTRIES.iter().any(|k| c.eq_ignore_ascii_case(k)));
+                match (years, from_cusma) {
+                    (Some(y), _) if y < 3.0 => Met::No,
+                    (_, Some(false)) => Met::No,
+                    (Some(_), Some(true)) => Met::Yes,
+                    _ => Met::Unsure,
                 }
-            },
+            }
             Some(_) => Met::No,
         }
     };
@@ -236,8 +248,8 @@ pub(super) fn credential(answers: &Answers, p: &CusmaProfession) -> CredentialCh
 
     let alternative = match p.other_alternative_credential {
         None => Met::No,
-        Some(AltCredential::AccountingDesignation) => held(licence, "accounting_designation"),
-        Some(AltCredential::BarMembership) => held(licence, "bar_membership"),
+        Some(AltCredential::AccountingDesignation) => held_or_state_licence(licence, "accounting_designation"),
+        Some(AltCredential::BarMembership) => held_or_state_licence(licence, "bar_membership"),
         Some(AltCredential::ExperienceYears(n)) => match years {
             None => Met::Unsure,
             Some(y) if y >= f64::from(n) => Met::Yes,
@@ -249,9 +261,14 @@ pub(super) fn credential(answers: &Answers, p: &CusmaProfession) -> CredentialCh
         },
     };
 
-    CredentialCheck {
-        met: degree.max(diploma).max(licensed).max(alternative),
-        foreign_diploma,
+    degree.max(diploma).max(licensed).max(alternative)
+}
+
+/// A bar membership or an accounting designation; a government licence may be either (C15): unsure.
+fn held_or_state_licence(licence: Option<&str>, wanted: &str) -> Met {
+    match licence {
+        Some(l) if LICENCES.contains(&l) => Met::Unsure,
+        _ => held(licence, wanted),
     }
 }
 

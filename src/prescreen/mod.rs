@@ -1,16 +1,18 @@
 //! The pre-screen: an indicative first reading of an applicant's answers against the rules of
-//! `docs/domain/pathways.md` (GTS 1.3, CUSMA 2.3, ICT 3.2, common rules X1 and X2 in 4, combination in 5).
+//! `docs/domain/pathways.md` (version 2: GTS 1.3, CUSMA 2.3, ICT 3.2, every pathway in 4 and 8.3, combination in 5,
+//! wages in 7).
 //!
 //! Pure functions: no I/O, no clock, no database. The date and the Job Bank medians come in a [`Context`].
 //! The result is never a legal verdict: the lawyer decides, booking is always offered, and every rule that fired is
-//! shown (by its reason key `rule-<id>`) and stored (by its id).
+//! stored (by its id) and shown to the lawyer; the applicant sees the reasons §5.3 allows ([`ApplicantView`]).
 //!
 //! # Combining (section 5)
-//! Each rule has one outcome. A pathway's outcome is the worst outcome among the rules that fired
-//! ([`Outcome`] is ordered so the worst is the maximum). When no rule fired at all the picture is incomplete and the
-//! outcome is [`Outcome::NeedsReview`]; *likely eligible* therefore needs the pathway's positive rule (G2, G3, C4 or
-//! I8) to fire with nothing worse beside it. Rules are evaluated independently, each on its own condition, so a
-//! positive rule can fire beside a worse one (G2 beside G1, for example); only I8 names the rules it excludes.
+//! Each rule has one [`Kind`]. A pathway's outcome is the worst outcome among the outcome rules that fired
+//! ([`Outcome`] is ordered so the worst is the maximum); info rules never count. When no outcome rule fired the
+//! picture is incomplete and the outcome is [`Outcome::NeedsReview`]; *likely eligible* therefore needs the
+//! pathway's positive rule (G2, G3, C4 or I8) to fire with nothing worse beside it. Rules are evaluated
+//! independently, each on its own condition, so a positive rule can fire beside a worse one; what the applicant
+//! sees then follows §5.3 (no positive reason under *likely not eligible*).
 //!
 //! # Reading the answers
 //! Answers are read in their stored form ([`Answers`]). A question that was not asked or was skipped is absent, and
@@ -23,17 +25,22 @@ mod cusma;
 mod gts;
 mod ict;
 mod suggest;
+pub mod text;
 #[cfg(test)]
 mod tests;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{answers::Answers, pathway::Pathway};
+use crate::domain::{
+    answers::Answers,
+    pathway::Pathway,
+    wage::{MedianFigure, MedianTable},
+};
 
-pub use suggest::{SUGGESTION_REASONS, Suggestion, suggest};
+pub use suggest::{NONE_FITS_HINTS, SUGGESTION_REASONS, Suggestion, suggest};
 
-/// The result of a rule or of a pathway. Ordered from best to worst, so the worst of several is the maximum.
+/// The result of a pathway. Ordered from best to worst, so the worst of several is the maximum.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
@@ -72,19 +79,94 @@ impl Outcome {
     }
 }
 
+/// What a rule says when it fires (§5.2): a positive reason, something to check, a reason against, or a note
+/// for the lawyer that never changes the outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Info,
+    Eligible,
+    Review,
+    NotEligible,
+}
+
+impl Kind {
+    /// The pathway outcome this rule pushes towards; `None` for info rules.
+    pub fn outcome(self) -> Option<Outcome> {
+        match self {
+            Kind::Info => None,
+            Kind::Eligible => Some(Outcome::LikelyEligible),
+            Kind::Review => Some(Outcome::NeedsReview),
+            Kind::NotEligible => Some(Outcome::LikelyNotEligible),
+        }
+    }
+
+    /// The brief's group: deciding, to check, in place, notes.
+    pub fn group_key(self) -> &'static str {
+        match self {
+            Kind::NotEligible => "brief-group-deciding",
+            Kind::Review => "brief-group-check",
+            Kind::Eligible => "brief-group-in-place",
+            Kind::Info => "brief-group-notes",
+        }
+    }
+
+    /// The brief's groups, in the order they are shown.
+    pub const BRIEF_ORDER: [Kind; 4] = [Kind::NotEligible, Kind::Review, Kind::Eligible, Kind::Info];
+}
+
 /// A rule that fired.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Fired {
     /// The rule id of the domain reference: `"G2"`.
     pub rule: &'static str,
-    pub outcome: Outcome,
+    pub kind: Kind,
 }
 
 impl Fired {
-    /// The Fluent key of the reason shown to the applicant: `rule-G2`.
+    /// The Fluent key of the reason shown to the applicant (`rule-G2`), or written in the brief for info rules.
     pub fn reason_key(&self) -> &'static str {
         rule(self.rule).map_or("prescreen-no-clear-result", |r| r.reason_key)
     }
+}
+
+/// The values some reasons carry (§5.6).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Values {
+    /// I2: the date the current full-time run reaches 12 months.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eligible_from: Option<NaiveDate>,
+    /// The pay compared with the Job Bank median (GTS, ICT), when the NOC is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wage: Option<WageCheck>,
+    /// The firm's shorthand of the track assessed: `gts_b`, `gts_a`, `ict_r205a`, `ict_cusma`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub track: Option<String>,
+}
+
+/// A pay compared (or to compare) with the median on file (§7.4, §7.5).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WageCheck {
+    pub noc: String,
+    /// Where the work is: the project's province code, and the economic region if given.
+    pub province: Option<String>,
+    pub region: Option<String>,
+    /// The pay, when given: hourly in cents and annual in dollars, at `hours_per_week`.
+    pub pay: Option<PayFigures>,
+    /// The median found, if any (§7.6: none at any level, or no wage data).
+    pub median: Option<MedianFigure>,
+    /// The edition searched; `None`: no wage data imported.
+    pub edition: Option<NaiveDate>,
+    /// GTS in Quebec: shown for reference only, no rule compares (§7.4).
+    pub reference_only: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct PayFigures {
+    pub hourly_cents: i64,
+    pub annual: f64,
+    pub given_hourly: bool,
+    pub hours_per_week: f64,
 }
 
 /// The pre-screen of one pathway.
@@ -92,93 +174,161 @@ impl Fired {
 pub struct PathwayAssessment {
     pub pathway: Pathway,
     pub outcome: Outcome,
-    /// Every rule that fired, in the order of [`RULE_IDS`].
+    /// Every rule that fired, info rules included, in the order of [`RULE_IDS`].
     pub fired: Vec<Fired>,
+    pub values: Values,
 }
 
 impl PathwayAssessment {
-    /// The ids to store (`["G2", "X1"]`).
+    /// The ids to store (`["G2", "X1", "X8"]`), info rules included.
     pub fn rule_ids(&self) -> Vec<&'static str> {
         self.fired.iter().map(|f| f.rule).collect()
     }
 
-    /// The reasons to show, worst outcome first (then in rule order). When no rule fired, the single key
-    /// `prescreen-no-clear-result` ("we will go through your answers together").
-    pub fn reason_keys(&self) -> Vec<&'static str> {
-        if self.fired.is_empty() {
-            return vec!["prescreen-no-clear-result"];
+    /// The rules of one kind, in rule order.
+    pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Fired> {
+        self.fired.iter().filter(move |f| f.kind == kind)
+    }
+
+    /// What the applicant sees (§5.3).
+    pub fn applicant_view(&self) -> ApplicantView {
+        let keys = |kind| self.of_kind(kind).copied().collect::<Vec<_>>();
+        match self.outcome {
+            Outcome::LikelyNotEligible => ApplicantView {
+                why: keys(Kind::NotEligible),
+                to_check: keys(Kind::Review),
+                in_place: Vec::new(),
+                no_clear_result: false,
+            },
+            Outcome::NeedsReview => ApplicantView {
+                why: Vec::new(),
+                to_check: keys(Kind::Review),
+                in_place: keys(Kind::Eligible),
+                no_clear_result: !self.fired.iter().any(|f| f.kind.outcome().is_some()),
+            },
+            Outcome::LikelyEligible => ApplicantView {
+                why: Vec::new(),
+                to_check: Vec::new(),
+                in_place: keys(Kind::Eligible),
+                no_clear_result: false,
+            },
         }
-        let mut fired = self.fired.clone();
-        fired.sort_by_key(|f| std::cmp::Reverse(f.outcome));
-        fired.iter().map(Fired::reason_key).collect()
+    }
+
+    /// As stored on the application (§5.5).
+    pub fn stored(&self) -> StoredAssessment {
+        StoredAssessment {
+            pathway: self.pathway,
+            outcome: self.outcome,
+            rules: self.rule_ids().into_iter().map(str::to_owned).collect(),
+            values: self.values.clone(),
+        }
     }
 }
 
-/// Job Bank medians (a database table staff fill later). `None` = no median on file.
-pub trait Medians {
-    /// The median hourly wage in CAD for a NOC 2021 code, in a province or territory (`"ON"`) or, with `None`,
-    /// nationally. The implementation decides how a region falls back to the national figure.
-    fn hourly_median(&self, noc: &str, province: Option<&str>) -> Option<f64>;
+/// The reasons an applicant is shown, by box (§5.3). Info rules never appear.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApplicantView {
+    /// *Likely not eligible*: "Why".
+    pub why: Vec<Fired>,
+    /// "Also to check" under *likely not eligible*; "To check" under *needs review*.
+    pub to_check: Vec<Fired>,
+    /// The positive reasons: under *likely eligible*, or in the "What is already in place" box of *needs review*.
+    /// Never under *likely not eligible*.
+    pub in_place: Vec<Fired>,
+    /// No outcome rule fired: "Your answers do not give a clear first picture yet".
+    pub no_clear_result: bool,
 }
 
-/// No median on file for anything.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct NoMedians;
+/// One pathway's pre-screen as stored in `application.prescreen` (a JSON array of these).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredAssessment {
+    pub pathway: Pathway,
+    pub outcome: Outcome,
+    pub rules: Vec<String>,
+    #[serde(default)]
+    pub values: Values,
+}
 
-impl Medians for NoMedians {
-    fn hourly_median(&self, _noc: &str, _province: Option<&str>) -> Option<f64> {
-        None
+impl StoredAssessment {
+    /// The rules that fired, grouped as the brief shows them (§5.4), each group in rule order. Unknown ids (a rule
+    /// retired since) are left out.
+    pub fn groups(&self) -> Vec<(Kind, Vec<&'static str>)> {
+        Kind::BRIEF_ORDER
+            .into_iter()
+            .map(|kind| {
+                let ids = self
+                    .rules
+                    .iter()
+                    .filter_map(|id| rule(id))
+                    .filter(|r| r.kind == kind)
+                    .map(|r| r.id)
+                    .collect();
+                (kind, ids)
+            })
+            .collect()
     }
 }
 
-/// What the rules need besides the answers: the date (ICT tenure, status expiry) and the medians.
+/// What the rules need besides the answers: the date (ICT tenure, status expiry, filing date) and the Job Bank
+/// medians of the edition in force on that date.
 pub struct Context<'a> {
     /// Today in the firm's time zone; the caller reads the clock.
     pub today: NaiveDate,
-    pub medians: &'a dyn Medians,
+    pub medians: &'a MedianTable,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(today: NaiveDate, medians: &'a dyn Medians) -> Self {
+    pub fn new(today: NaiveDate, medians: &'a MedianTable) -> Self {
         Context { today, medians }
     }
 }
 
 struct Rule {
     id: &'static str,
-    outcome: Outcome,
+    kind: Kind,
     reason_key: &'static str,
 }
 
 macro_rules! rules {
-    ($($id:literal => $outcome:ident),* $(,)?) => {
-        const RULES: &[Rule] = &[$(Rule { id: $id, outcome: Outcome::$outcome, reason_key: concat!("rule-", $id) }),*];
-        /// Every rule id, in the order of the domain reference (GTS, CUSMA, ICT, then the common rules).
+    ($($id:literal => $kind:ident),* $(,)?) => {
+        const RULES: &[Rule] = &[$(Rule { id: $id, kind: Kind::$kind, reason_key: concat!("rule-", $id) }),*];
+        /// Every rule id, in the order of the domain reference (GTS, CUSMA, ICT, then the rules of every pathway).
         pub const RULE_IDS: &[&str] = &[$($id),*];
     };
 }
 
 rules! {
-    "G1" => LikelyNotEligible, "G2" => LikelyEligible, "G3" => LikelyEligible, "G4" => NeedsReview,
-    "G5" => LikelyNotEligible, "G6" => NeedsReview, "G7" => LikelyNotEligible, "G8" => LikelyNotEligible,
-    "G9" => NeedsReview, "G10" => LikelyNotEligible, "G11" => LikelyNotEligible,
-    "C1" => LikelyNotEligible, "C2" => LikelyNotEligible, "C3" => NeedsReview, "C4" => LikelyEligible,
-    "C5" => LikelyNotEligible, "C6" => NeedsReview, "C7" => NeedsReview, "C8" => LikelyNotEligible,
-    "C9" => NeedsReview, "C10" => NeedsReview, "C11" => NeedsReview,
-    "I1" => LikelyNotEligible, "I2" => LikelyNotEligible, "I3" => LikelyNotEligible, "I4" => NeedsReview,
-    "I5" => LikelyNotEligible, "I6" => NeedsReview, "I7" => LikelyNotEligible, "I8" => LikelyEligible,
-    "I9" => NeedsReview, "I10" => NeedsReview, "I11" => LikelyNotEligible, "I12" => NeedsReview,
-    "I13" => NeedsReview, "I14" => LikelyNotEligible, "I15" => LikelyNotEligible,
-    "X1" => NeedsReview, "X2" => NeedsReview,
+    "G1" => NotEligible, "G2" => Eligible, "G3" => Eligible, "G4" => Review, "G5" => NotEligible,
+    "G6" => Review, "G7" => NotEligible, "G8" => NotEligible, "G9" => Review, "G10" => NotEligible,
+    "G11" => NotEligible, "G12" => NotEligible, "G13" => NotEligible, "G14" => Review, "G15" => Info,
+    "C1" => NotEligible, "C2" => NotEligible, "C3" => Review, "C4" => Eligible, "C5" => NotEligible,
+    "C7" => Review, "C8" => NotEligible, "C9" => Review, "C10" => Review, "C11" => Review,
+    "C12" => Review, "C13" => Review, "C14" => Review, "C15" => Review,
+    "I1" => NotEligible, "I2" => NotEligible, "I3" => NotEligible, "I4" => Review, "I5" => NotEligible,
+    "I6" => Review, "I7" => NotEligible, "I8" => Eligible, "I9" => Review, "I10" => Review,
+    "I11" => NotEligible, "I12" => Review, "I13" => Review, "I14" => NotEligible, "I15" => NotEligible,
+    "I16" => Review, "I17" => NotEligible, "I18" => Review, "I19" => Review, "I20" => Review,
+    "I21" => Review, "I22" => Info, "I23" => Info,
+    "X1" => Review, "X2" => Review, "X3" => Review, "X4" => Review, "X5" => Review, "X6" => Review,
+    "X7" => Info, "X8" => Info, "X9" => Review, "X10" => Info, "X11" => Info, "X12" => Info,
 }
+
+/// Rule ids of the domain reference that are retired (kept in its tables, never fired): C6 in v2.
+pub const RETIRED_RULE_IDS: &[&str] = &["C6"];
 
 fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.id == id)
 }
 
-/// The outcome a rule gives when it fires, `None` for an unknown id.
-pub fn rule_outcome(id: &str) -> Option<Outcome> {
-    rule(id).map(|r| r.outcome)
+/// What a rule says when it fires, `None` for an unknown id.
+pub fn rule_kind(id: &str) -> Option<Kind> {
+    rule(id).map(|r| r.kind)
+}
+
+/// The Fluent key of a rule's reason, `None` for an unknown id.
+pub fn reason_key(id: &str) -> Option<&'static str> {
+    rule(id).map(|r| r.reason_key)
 }
 
 /// The Fluent key of a pathway's name (`pathway-gts`).
@@ -190,34 +340,42 @@ pub fn pathway_key(pathway: Pathway) -> &'static str {
     }
 }
 
-/// The rules that fired so far, without duplicates.
+/// The rules that fired so far, without duplicates, and the values their reasons carry.
 #[derive(Default)]
-struct Hits(Vec<Fired>);
+struct Hits {
+    fired: Vec<Fired>,
+    values: Values,
+}
 
 impl Hits {
     fn fire(&mut self, id: &'static str) {
-        let outcome = rule_outcome(id).unwrap_or_else(|| panic!("rule {id} is not in RULES"));
+        let kind = rule_kind(id).unwrap_or_else(|| panic!("rule {id} is not in RULES"));
         if !self.has(id) {
-            self.0.push(Fired { rule: id, outcome });
+            self.fired.push(Fired { rule: id, kind });
         }
     }
 
     fn has(&self, id: &str) -> bool {
-        self.0.iter().any(|f| f.rule == id)
+        self.fired.iter().any(|f| f.rule == id)
     }
 
-    fn into_sorted(mut self) -> Vec<Fired> {
-        self.0.sort_by_key(|f| RULE_IDS.iter().position(|id| *id == f.rule));
-        self.0
+    fn into_sorted(mut self) -> (Vec<Fired>, Values) {
+        self.fired.sort_by_key(|f| RULE_IDS.iter().position(|id| *id == f.rule));
+        (self.fired, self.values)
     }
 }
 
-/// The worst outcome among the rules that fired; [`Outcome::NeedsReview`] when none did.
+/// §5.2: the worst outcome among the outcome rules that fired; [`Outcome::NeedsReview`] when none did. Info rules
+/// never count.
 pub fn combine(fired: &[Fired]) -> Outcome {
-    fired.iter().map(|f| f.outcome).max().unwrap_or(Outcome::NeedsReview)
+    fired
+        .iter()
+        .filter_map(|f| f.kind.outcome())
+        .max()
+        .unwrap_or(Outcome::NeedsReview)
 }
 
-/// The pre-screen of one pathway: its own rules plus X1 and X2.
+/// The pre-screen of one pathway: its own rules plus the rules of every pathway (X1–X12).
 pub fn assess(answers: &Answers, pathway: Pathway, ctx: &Context<'_>) -> PathwayAssessment {
     let mut hits = Hits::default();
     match pathway {
@@ -225,12 +383,13 @@ pub fn assess(answers: &Answers, pathway: Pathway, ctx: &Context<'_>) -> Pathway
         Pathway::Cusma => cusma::rules(answers, &mut hits),
         Pathway::Ict => ict::rules(answers, ctx, &mut hits),
     }
-    common::rules(answers, ctx, &mut hits);
-    let fired = hits.into_sorted();
+    common::rules(answers, pathway, ctx, &mut hits);
+    let (fired, values) = hits.into_sorted();
     PathwayAssessment {
         pathway,
         outcome: combine(&fired),
         fired,
+        values,
     }
 }
 
@@ -257,4 +416,15 @@ pub fn pathways_to_assess(answers: &Answers) -> Vec<Pathway> {
         Some(p) => vec![p],
         None => Pathway::ALL.to_vec(),
     }
+}
+
+/// The NOC codes whose medians an assessment of these answers reads (GTS job, ICT proposed job).
+pub fn nocs_to_look_up(answers: &Answers) -> Vec<String> {
+    let mut nocs: Vec<String> = [gts::noc_digits(answers), ict::noc_digits(answers)]
+        .into_iter()
+        .flatten()
+        .map(str::to_owned)
+        .collect();
+    nocs.dedup();
+    nocs
 }

@@ -10,9 +10,12 @@
 //!   unanswered) → `suggest-cusma-citizen`.
 //! - **ICT**: `currently_employed_by_foreign_entity = yes` and a `relationship` of `parent`, `subsidiary`,
 //!   `branch`, `affiliate` or `unsure` → `suggest-ict-related`.
-//! - **Nothing fits**: all three, each with `suggest-together` ("we will look at your situation together").
+//! - **Nothing fits**: no suggestion at all. The hard facts come first (GTS needs a Canadian employer, CUSMA is
+//!   for US and Mexican citizens, ICT needs a related employer abroad), so the page never says that all three
+//!   could fit when none does: it says that none fits clearly yet, what would change that
+//!   ([`NONE_FITS_HINTS`]), and that a consultation is still possible.
 //!
-//! Suggestions come in the order GTS, CUSMA, ICT; there is always at least one.
+//! Suggestions come in the order GTS, CUSMA, ICT.
 
 use serde::Serialize;
 
@@ -34,8 +37,10 @@ pub const SUGGESTION_REASONS: &[&str] = &[
     "suggest-cusma-citizen-offer",
     "suggest-cusma-citizen",
     "suggest-ict-related",
-    "suggest-together",
 ];
+
+/// What would change the picture when nothing fits yet, one line per pathway (GTS, CUSMA, ICT).
+pub const NONE_FITS_HINTS: &[&str] = &["suggest-none-gts", "suggest-none-cusma", "suggest-none-ict"];
 
 pub fn suggest(answers: &Answers) -> Vec<Suggestion> {
     let offer_status = answers.str("job_offer_status");
@@ -78,15 +83,6 @@ pub fn suggest(answers: &Answers) -> Vec<Suggestion> {
             pathway: Pathway::Ict,
             reason: "suggest-ict-related",
         });
-    }
-    if out.is_empty() {
-        out = Pathway::ALL
-            .into_iter()
-            .map(|pathway| Suggestion {
-                pathway,
-                reason: "suggest-together",
-            })
-            .collect();
     }
     out
 }

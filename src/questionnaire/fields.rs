@@ -17,6 +17,8 @@ pub enum DateRule {
     Any,
     NotPast,
     NotFuture,
+    /// Not in the future, and on or after the date answered in the named field (when it is).
+    NotFutureFrom(&'static str),
 }
 
 /// Where the allowed values of a choice come from.
@@ -32,6 +34,9 @@ pub enum Choices {
     GtsNoc,
     /// CUSMA professions (CSV ids), plus `other_not_listed`.
     CusmaProfession,
+    /// Economic regions of the work province, as the imported wage file names them (`ER3530`), plus `unknown`.
+    /// The regions come from the database: the page adds them ([`crate::domain::wage::EconomicRegion`]).
+    EconomicRegion,
 }
 
 #[derive(Debug, Clone, Copy)]

@@ -13,7 +13,14 @@ pub fn allowed(choices: Choices, value: &str) -> bool {
             matches!(value, "other" | "unknown") || reference::gts_noc_options().iter().any(|o| o.code == value)
         }
         Choices::CusmaProfession => value == "other_not_listed" || reference::cusma_profession(value).is_some(),
+        // The code's shape only: the page checks it against the regions of the province on file.
+        Choices::EconomicRegion => value == "unknown" || is_region_code(value),
     }
+}
+
+/// `ER` and four digits: an economic region's code in the wage file.
+pub fn is_region_code(value: &str) -> bool {
+    value.len() == 6 && value.starts_with("ER") && value[2..].bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The label of a fixed value: `opt-{field}-{value}` when the field words it its own way, else `opt-{value}`.
@@ -59,6 +66,7 @@ pub fn options(lang: Lang, field: &str, choices: Choices) -> Vec<(String, String
             list.push(("other_not_listed".into(), lang.t("opt-other_not_listed")));
             list
         }
+        Choices::EconomicRegion => vec![("unknown".into(), lang.t("opt-work_economic_region-unknown"))],
     }
 }
 

@@ -58,8 +58,72 @@ fn noc_51120_52120(a: &Answers) -> bool {
 fn gts_job_details(a: &Answers) -> bool {
     noc_21210(a) || noc_51120_52120(a)
 }
+fn us_citizen(a: &Answers) -> bool {
+    a.str("citizenship_basis") == Some("us_citizen") || a.list("citizenships").contains(&"US")
+}
 fn mexican(a: &Answers) -> bool {
     a.str("citizenship_basis") == Some("mx_citizen") || a.list("citizenships").contains(&"MX")
+}
+fn mexican_only(a: &Answers) -> bool {
+    mexican(a) && !us_citizen(a)
+}
+fn not_us_citizen(a: &Answers) -> bool {
+    !us_citizen(a)
+}
+fn neither_us_nor_mx(a: &Answers) -> bool {
+    !us_citizen(a) && !mexican(a)
+}
+fn not_us_resident(a: &Answers) -> bool {
+    !a.yes("us_lawful_permanent_resident")
+}
+fn work_province_known(a: &Answers) -> bool {
+    a.has("employer_province") || a.has("work_province")
+}
+fn mathematician(a: &Answers) -> bool {
+    a.str("cusma_profession") == Some("mathematician")
+}
+fn actuarial(a: &Answers) -> bool {
+    a.yes("role_is_actuarial")
+}
+/// A job not on the GTS list (a typed code that is not listed, or none), with a referral: Category A.
+fn category_a(a: &Answers) -> bool {
+    let typed_listed = a
+        .str("noc_2021_code_other")
+        .is_some_and(|c| !crate::reference::gts_by_noc(c).is_empty());
+    noc_other(a) && !typed_listed && matches!(a.str("gts_referral_status"), Some("referred" | "in_progress"))
+}
+fn gts_job_details_or_category_a(a: &Answers) -> bool {
+    gts_job_details(a) || category_a(a)
+}
+fn not_continuous(a: &Answers) -> bool {
+    a.str("employment_full_time_continuous") == Some("no")
+}
+/// Today, to know whether the current full-time run reaches 12 months by the filing date (§3.2). Page conditions
+/// read the clock in UTC: a few hours either way do not matter for a 12-month test.
+fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+/// The current full-time run is under 12 months at F (§3.2): ask about an earlier stint.
+fn short_run(a: &Answers) -> bool {
+    let today = today();
+    let filing = a.date("planned_filing_date").filter(|d| *d >= today).unwrap_or(today);
+    let start = if not_continuous(a) {
+        a.date("full_time_since_date")
+    } else {
+        a.date("employment_start_date")
+    };
+    start
+        .and_then(|s| s.checked_add_months(chrono::Months::new(12)))
+        .is_some_and(|d| d > filing)
+}
+fn earlier_stint(a: &Answers) -> bool {
+    a.str("had_earlier_stint") == Some("yes")
+}
+fn prior_ict(a: &Answers) -> bool {
+    a.num("prior_ict_months_in_canada").is_some_and(|m| m > 0.0)
+}
+fn manager_of_operating_entity(a: &Answers) -> bool {
+    manager(a) && a.str("canadian_entity_status") == Some("operating")
 }
 fn wage_given(a: &Answers) -> bool {
     a.has("offered_wage")
@@ -119,6 +183,41 @@ pub static CANADIAN_STATUS: Step = Step {
             .when(has_status)
             .same_page(),
     ],
+};
+
+/// Where and how the applicant will apply (§8.1).
+pub static ROUTE: Step = Step {
+    slug: "route",
+    when: None,
+    fields: &[
+        Field::new(
+            "entry_plan",
+            radios(&[
+                "online_from_abroad",
+                "airport",
+                "land_border",
+                "inside_canada",
+                "unsure",
+            ]),
+        ),
+        Field::new("us_lawful_permanent_resident", Kind::YesNo).when(not_us_citizen),
+        Field::new(
+            "mx_travel_document",
+            radios(&["canadian_visa", "eta_eligible", "none", "unsure"]),
+        )
+        .when(mexican_only),
+        Field::new("visa_requirement", radios(&["visa_exempt", "visa_required", "unsure"]))
+            .when(neither_us_nor_mx)
+            .required_when(not_us_resident),
+        Field::new("planned_filing_date", Kind::Date(DateRule::NotPast)).optional(),
+    ],
+};
+
+/// The economic region of the work (§7.4), asked once the province is known (GTS employer, ICT work place).
+pub static WORK_REGION: Step = Step {
+    slug: "work-region",
+    when: Some(work_province_known),
+    fields: &[Field::new("work_economic_region", Kind::Select(Choices::EconomicRegion)).optional()],
 };
 
 pub static EDUCATION: Step = Step {
@@ -239,23 +338,19 @@ pub static GTS_JOB: Step = Step {
 
 pub static GTS_JOB_DETAILS: Step = Step {
     slug: "job-details",
-    when: Some(gts_job_details),
+    when: Some(gts_job_details_or_category_a),
     fields: &[
         Field::new("role_is_actuarial", Kind::YesNo).when(noc_21210),
         Field::new("job_requires_3y_listed_experience", Kind::YesNo).when(noc_51120_52120),
+        Field::new(
+            "gts_category_a_positions_this_year",
+            radios(&["one_or_two", "three_or_more", "unsure"]),
+        )
+        .when(category_a),
     ],
 };
 
 // ---- CUSMA Professionals -------------------------------------------------------------------
-
-pub static CUSMA_CITIZENSHIP: Step = Step {
-    slug: "citizenship",
-    when: None,
-    fields: &[Field::new(
-        "citizenship_basis",
-        radios(&["us_citizen", "mx_citizen", "us_or_mx_pr_only", "other"]),
-    )],
-};
 
 pub static CUSMA_JOB: Step = Step {
     slug: "profession",
@@ -317,25 +412,22 @@ pub static CUSMA_CREDENTIALS: Step = Step {
     ],
 };
 
-pub static CUSMA_ENTRY: Step = Step {
-    slug: "entry",
+/// The actuary questions of a mathematician (C14).
+pub static CUSMA_ACTUARY: Step = Step {
+    slug: "actuary",
+    when: Some(mathematician),
+    fields: &[
+        Field::new("role_is_actuarial", Kind::YesNo),
+        Field::new("actuarial_recognition", radios(YES_NO_UNSURE))
+            .when(actuarial)
+            .same_page(),
+    ],
+};
+
+pub static CUSMA_TERMS: Step = Step {
+    slug: "terms",
     when: None,
     fields: &[
-        Field::new(
-            "entry_plan",
-            radios(&[
-                "land_border",
-                "airport",
-                "online_from_abroad",
-                "inside_canada",
-                "unsure",
-            ]),
-        ),
-        Field::new(
-            "mx_travel_document",
-            radios(&["canadian_visa", "eta_eligible", "none", "unsure"]),
-        )
-        .when(mexican),
         Field::new("offered_wage", amount()).optional(),
         Field::new("wage_unit", radios(WAGE_UNITS)).required_when(wage_given),
         Field::new("duration_months", int(1.0, 36.0)).optional(),
@@ -399,10 +491,34 @@ pub static ICT_EMPLOYMENT: Step = Step {
     when: None,
     fields: &[
         Field::new("currently_employed_by_foreign_entity", Kind::YesNo),
-        Field::new("employment_full_time_continuous", Kind::YesNo),
         Field::new("employment_start_date", Kind::Date(DateRule::NotFuture)),
+        Field::new("employment_full_time_continuous", Kind::YesNo),
+        Field::new(
+            "full_time_since_date",
+            Kind::Date(DateRule::NotFutureFrom("employment_start_date")),
+        )
+        .when(not_continuous)
+        .same_page(),
         Field::new("current_role_category", radios(ROLE_CATEGORIES)),
         Field::new("current_job_title", text(2, 120)),
+    ],
+};
+
+/// An earlier full-time stint, when the current run is under 12 months at the filing date (I2, I20).
+pub static ICT_EARLIER_WORK: Step = Step {
+    slug: "earlier-work",
+    when: Some(short_run),
+    fields: &[
+        Field::new("had_earlier_stint", radios(YES_NO_UNSURE)),
+        Field::new("earlier_stint_start_date", Kind::Date(DateRule::NotFuture))
+            .when(earlier_stint)
+            .same_page(),
+        Field::new(
+            "earlier_stint_end_date",
+            Kind::Date(DateRule::NotFutureFrom("earlier_stint_start_date")),
+        )
+        .when(earlier_stint)
+        .same_page(),
     ],
 };
 
@@ -413,14 +529,29 @@ pub static ICT_TRANSFER: Step = Step {
         Field::new("proposed_role_category", radios(ROLE_CATEGORIES)),
         Field::new("proposed_job_title", text(2, 120)),
         Field::new("proposed_noc_2021_code", Kind::Noc).optional(),
+        Field::new("work_province", Kind::Select(Choices::Province)),
+        Field::new("work_city", text(2, 200)),
         Field::new("proposed_wage", amount()),
         Field::new("wage_unit", radios(WAGE_UNITS)),
+        Field::new(
+            "hours_per_week",
+            Kind::Number {
+                min: 1.0,
+                max: 80.0,
+                above_min: false,
+                integer: false,
+                step: None,
+            },
+        ),
         Field::new("home_position_held_for_return", radios(YES_NO_UNSURE)),
         Field::new(
             "work_location_type",
             radios(&["canadian_office", "client_site", "remote_from_home", "mixed"]),
         ),
         Field::new("prior_ict_months_in_canada", int(0.0, 120.0)),
+        Field::new("ict_break_abroad_12m", radios(YES_NO_UNSURE))
+            .when(prior_ict)
+            .same_page(),
         Field::new("assignment_months", int(1.0, 84.0)),
     ],
 };
@@ -431,6 +562,8 @@ pub static ICT_ROLE: Step = Step {
     fields: &[
         Field::new("direct_reports", int(0.0, 10_000.0)).when(manager),
         Field::new("reports_are_professionals", Kind::YesNo).when(manager),
+        Field::new("reports_include_managers", Kind::YesNo).when(manager),
+        Field::new("canadian_entity_headcount", int(0.0, 100_000.0)).when(manager_of_operating_entity),
         Field::new("proprietary_knowledge_description", textarea(100, 4000)).when(specialized),
         Field::new("worked_on_product_development", Kind::YesNo).when(specialized),
     ],
@@ -472,40 +605,46 @@ pub struct Flow {
     pub steps: &'static [&'static Step],
 }
 
-static GTS_FLOW: [&Step; 11] = [
+static GTS_FLOW: [&Step; 13] = [
     &ABOUT_YOU,
     &LOCATION,
     &CANADIAN_STATUS,
+    &ROUTE,
     &EDUCATION,
     &GTS_OFFER,
     &GTS_EMPLOYER,
+    &WORK_REGION,
     &GTS_REFERRAL,
     &GTS_JOB,
     &GTS_JOB_DETAILS,
     &ADMISSIBILITY,
     &CONSENT,
 ];
-static CUSMA_FLOW: [&Step; 10] = [
+static CUSMA_FLOW: [&Step; 11] = [
     &ABOUT_YOU,
     &LOCATION,
     &CANADIAN_STATUS,
+    &ROUTE,
     &EDUCATION,
-    &CUSMA_CITIZENSHIP,
     &CUSMA_JOB,
+    &CUSMA_ACTUARY,
     &CUSMA_CREDENTIALS,
-    &CUSMA_ENTRY,
+    &CUSMA_TERMS,
     &ADMISSIBILITY,
     &CONSENT,
 ];
-static ICT_FLOW: [&Step; 11] = [
+static ICT_FLOW: [&Step; 14] = [
     &ABOUT_YOU,
     &LOCATION,
     &CANADIAN_STATUS,
+    &ROUTE,
     &EDUCATION,
     &ICT_COMPANIES,
     &ICT_STARTUP,
     &ICT_EMPLOYMENT,
+    &ICT_EARLIER_WORK,
     &ICT_TRANSFER,
+    &WORK_REGION,
     &ICT_ROLE,
     &ADMISSIBILITY,
     &CONSENT,

@@ -75,17 +75,24 @@ fn decode_component(raw: &[u8]) -> Option<String> {
 
 /// Checks the questions of `step` against the submitted `form`, given the answers so far.
 /// On success, the answers with this page's questions replaced; on failure, every error at once.
+///
+/// `carried` names questions already answered elsewhere (the deciding questions of "not sure"): they are not asked
+/// again, and their answers are kept as they are.
 pub fn validate_step(
     step: &Step,
     form: &[(String, Option<String>)],
     answers: &Answers,
     today: NaiveDate,
+    carried: &[&str],
 ) -> Result<Answers, (FormErrors, Typed)> {
     let mut typed = Typed::default();
     let mut errors = FormErrors::default();
     let mut undecodable: Vec<&'static str> = Vec::new();
     for (name, value) in form {
-        let Some(field) = step.field(name) else { continue }; // unknown fields are ignored
+        // Unknown fields, and fields carried from an earlier page, are ignored.
+        let Some(field) = step.field(name).filter(|f| !carried.contains(&f.name)) else {
+            continue;
+        };
         match value {
             Some(value) => typed.0.entry(field.name.to_owned()).or_default().push(value.clone()),
             None => undecodable.push(field.name),
@@ -94,7 +101,8 @@ pub fn validate_step(
 
     // The answers as they would be with this page's raw values, to decide which questions apply.
     let mut candidate = answers.clone();
-    for field in step.fields {
+    let asked = || step.fields.iter().filter(|f| !carried.contains(&f.name));
+    for field in asked() {
         candidate.remove(field.name);
         let values: Vec<&str> = typed
             .all(field.name)
@@ -110,7 +118,7 @@ pub fn validate_step(
     }
 
     let mut result = answers.clone();
-    for field in step.fields {
+    for field in asked() {
         result.remove(field.name);
         if !field.applies(&candidate) {
             continue;
@@ -214,7 +222,10 @@ fn check(field: &Field, values: &[String], answers: &Answers, today: NaiveDate) 
             let date = NaiveDate::parse_from_str(&value, "%Y-%m-%d").map_err(|_| "err-date")?;
             match rule {
                 DateRule::NotPast if date < today => Err("err-date-past"),
-                DateRule::NotFuture if date > today => Err("err-date-future"),
+                DateRule::NotFuture | DateRule::NotFutureFrom(_) if date > today => Err("err-date-future"),
+                DateRule::NotFutureFrom(field) if answers.date(field).is_some_and(|from| date < from) => {
+                    Err("err-date-before-start")
+                }
                 _ if date.year_ce().1 < 1900 || date.year_ce().1 > 2200 => Err("err-date"),
                 _ => text(date.format("%Y-%m-%d").to_string()),
             }

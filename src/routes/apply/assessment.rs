@@ -1,4 +1,4 @@
-//! `/{lang}/apply/{pathway}/assessment`: the preliminary assessment, with every reason that fired.
+//! `/{lang}/apply/{pathway}/assessment`: the preliminary assessment, explained (§5.3).
 
 use crate::web::html;
 use actix_session::Session;
@@ -15,24 +15,17 @@ use crate::{
     db,
     domain::pathway::Pathway,
     error::AppError,
-    prescreen::{self, Context, Medians, PathwayAssessment},
+    i18n::Lang,
+    prescreen::{self, Context, Fired, PathwayAssessment, Values, text},
     questionnaire::Flow,
     web::{page::PageCtx, see_other},
 };
 
-/// Job Bank medians read from the database: the province's figure, else the national one (`CA`).
-pub struct DbMedians(Vec<(String, String, f64)>);
-
-impl Medians for DbMedians {
-    fn hourly_median(&self, noc: &str, province: Option<&str>) -> Option<f64> {
-        let find = |region: &str| {
-            self.0
-                .iter()
-                .find(|(n, r, _)| n == noc && r == region)
-                .map(|(_, _, m)| *m)
-        };
-        province.and_then(find).or_else(|| find("CA"))
-    }
+/// A reason as the page shows it: its rule id (the `data-rule` hook), its text, and the median line of a wage rule.
+pub struct ReasonView {
+    pub rule: &'static str,
+    pub text: String,
+    pub median: Option<String>,
 }
 
 /// One pathway's result as the page shows it.
@@ -41,8 +34,13 @@ pub struct ResultView {
     pub name: String,
     pub outcome: &'static str,
     pub outcome_text: String,
-    /// (rule id, reason)
-    pub reasons: Vec<(&'static str, String)>,
+    /// *Likely not eligible*: "Why".
+    pub why: Vec<ReasonView>,
+    /// "Also to check" (not eligible) or "To check" (needs review).
+    pub to_check: Vec<ReasonView>,
+    /// Positive reasons: the reasons of *likely eligible*, or the "What is already in place" box.
+    pub in_place: Vec<ReasonView>,
+    pub no_clear_result: bool,
     pub chosen: bool,
 }
 
@@ -55,10 +53,11 @@ pub struct AssessmentPage {
     pub back: String,
 }
 
-/// Runs the pre-screen for the draft and stores it on the application.
+/// Runs the pre-screen for the draft, with the Job Bank medians in force today, and stores it on the application.
 pub async fn assess_and_store(app: &App, draft: &Draft, chosen: Pathway) -> Result<Vec<PathwayAssessment>, AppError> {
-    let medians = DbMedians(db::applications::latest_medians(&app.pool).await?);
     let today = Utc::now().with_timezone(&app.settings.firm_time_zone).date_naive();
+    let nocs = prescreen::nocs_to_look_up(&draft.answers);
+    let medians = db::wages::medians_for(&app.pool, today, &nocs).await?;
     let pathways = if draft.not_sure() {
         let mut all = vec![chosen];
         all.extend(Pathway::ALL.iter().filter(|p| **p != chosen));
@@ -67,13 +66,8 @@ pub async fn assess_and_store(app: &App, draft: &Draft, chosen: Pathway) -> Resu
         vec![chosen]
     };
     let results = prescreen::assess_all(&draft.answers, &pathways, &Context::new(today, &medians));
-    let stored = serde_json::to_value(
-        results
-            .iter()
-            .map(|r| serde_json::json!({ "pathway": r.pathway, "outcome": r.outcome.as_str(), "rules": r.rule_ids() }))
-            .collect::<Vec<_>>(),
-    )
-    .map_err(anyhow::Error::from)?;
+    let stored: Vec<_> = results.iter().map(PathwayAssessment::stored).collect();
+    let stored = serde_json::to_value(stored).map_err(anyhow::Error::from)?;
     let main = &results[0];
     let rules: Vec<String> = main.rule_ids().into_iter().map(str::to_owned).collect();
     let mut conn = app.pool.acquire().await?;
@@ -105,17 +99,7 @@ pub async fn show(
         }));
     }
     let results = assess_and_store(&app, &draft, pathway).await?;
-    let results = results
-        .iter()
-        .map(|r| ResultView {
-            pathway: r.pathway.code(),
-            name: ctx.t(prescreen::pathway_key(r.pathway)),
-            outcome: r.outcome.as_str(),
-            outcome_text: ctx.t(r.outcome.i18n_key()),
-            reasons: reasons(&ctx, r),
-            chosen: r.pathway == pathway,
-        })
-        .collect();
+    let results = results.iter().map(|r| result_view(ctx.lang, r, pathway)).collect();
     let last = Flow::of(pathway)
         .applicable(&draft.answers)
         .last()
@@ -130,9 +114,29 @@ pub async fn show(
     html(StatusCode::OK, &page)
 }
 
-/// Each fired rule with its reason, worst first; one general line when none fired.
-fn reasons(ctx: &PageCtx, result: &PathwayAssessment) -> Vec<(&'static str, String)> {
-    let mut fired = result.fired.clone();
-    fired.sort_by_key(|f| std::cmp::Reverse(f.outcome));
-    fired.iter().map(|f| (f.rule, ctx.t(f.reason_key()))).collect()
+fn result_view(lang: Lang, r: &PathwayAssessment, chosen: Pathway) -> ResultView {
+    let view = r.applicant_view();
+    let reasons = |fired: &[Fired]| reason_views(lang, fired, &r.values);
+    ResultView {
+        pathway: r.pathway.code(),
+        name: lang.t(prescreen::pathway_key(r.pathway)),
+        outcome: r.outcome.as_str(),
+        outcome_text: lang.t(r.outcome.i18n_key()),
+        why: reasons(&view.why),
+        to_check: reasons(&view.to_check),
+        in_place: reasons(&view.in_place),
+        no_clear_result: view.no_clear_result,
+        chosen: r.pathway == chosen,
+    }
+}
+
+fn reason_views(lang: Lang, fired: &[Fired], values: &Values) -> Vec<ReasonView> {
+    fired
+        .iter()
+        .map(|f| ReasonView {
+            rule: f.rule,
+            text: text::reason(lang, f.rule, values),
+            median: text::applicant_median_line(lang, f.rule, values),
+        })
+        .collect()
 }

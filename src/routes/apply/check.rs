@@ -24,7 +24,8 @@ use crate::{
     error::AppError,
     i18n::Lang,
     outbox::{self, Envelope},
-    places, prescreen,
+    places,
+    prescreen::{self, text},
     questionnaire::{Field, Flow, Kind, options},
     web::{
         html,
@@ -283,8 +284,9 @@ pub async fn submit(
     };
     booking::enqueue_confirmation(&mut tx, settings, &view).await?;
 
-    let main = &results[0];
+    let main = results[0].stored();
     let flow = Flow::of(pathway);
+    let today = Utc::now().with_timezone(&settings.firm_time_zone).date_naive();
     let brief = FirmBrief {
         ctx: EmailCtx {
             lang,
@@ -296,11 +298,14 @@ pub async fn submit(
         phone: draft.answers.str("phone").unwrap_or_default().to_owned(),
         pathway: lang.t(prescreen::pathway_key(pathway)),
         outcome: lang.t(main.outcome.i18n_key()),
-        reasons: main
-            .fired
-            .iter()
-            .map(|f| (f.rule.to_owned(), lang.t(f.reason_key())))
-            .collect(),
+        summary: text::brief_summary(lang, &main, &draft.answers),
+        groups: text::brief_groups(lang, &main),
+        wage_line: main
+            .values
+            .wage
+            .as_ref()
+            .map(|w| text::brief_wage_line(lang, w, today, settings.wage_stale_months))
+            .unwrap_or_default(),
         other_outcomes: results[1..]
             .iter()
             .map(|r| (lang.t(prescreen::pathway_key(r.pathway)), lang.t(r.outcome.i18n_key())))

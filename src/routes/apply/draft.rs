@@ -25,6 +25,15 @@ const NOT_SURE_KEEP: &[&str] = &[
     "consultation_mode",
     "time_zone",
 ];
+/// The deciding answers of "not sure" each pathway's pages do not ask again (CUSMA asks its own, typed, NOC code).
+fn carried_from_not_sure(pathway: Pathway) -> &'static [&'static str] {
+    match pathway {
+        Pathway::Gts => &["citizenships", "job_offer_status", "noc_2021_code"],
+        Pathway::Cusma => &["citizenships", "job_offer_status"],
+        Pathway::Ict => &["citizenships", "currently_employed_by_foreign_entity", "relationship"],
+    }
+}
+
 /// The booking's answers, kept whatever the pathway's questions.
 const BOOKING_KEEP: &[&str] = &["slot", "consultation_mode", "time_zone"];
 
@@ -85,6 +94,15 @@ impl Draft {
         self.row.target_pathway == "not_sure"
     }
 
+    /// Questions of `pathway`'s pages already answered on an earlier page ("not sure"), not asked again.
+    pub fn carried(&self, pathway: Pathway) -> &'static [&'static str] {
+        if self.not_sure() && self.row.completed_steps.iter().any(|s| s == "not-sure") {
+            carried_from_not_sure(pathway)
+        } else {
+            &[]
+        }
+    }
+
     pub fn is_complete(&self, step: &Step) -> bool {
         self.row.completed_steps.iter().any(|s| s == step.slug)
     }
@@ -115,6 +133,9 @@ impl Draft {
             // Section 4's `target_pathway` and `language` are answered by the choice of page, not by a question.
             answers.set("target_pathway", self.row.target_pathway.as_str());
             answers.set("language", self.row.language.as_str());
+            if flow.pathway == Pathway::Cusma {
+                derive_citizenship_basis(&mut answers);
+            }
             let asked: Vec<&str> = flow.applicable(&answers).map(|s| s.slug).collect();
             completed_steps.retain(|s| asked.contains(&s.as_str()) || s == "not-sure" || s == "booking");
         }
@@ -139,6 +160,26 @@ impl Draft {
         self.row.completed_steps = completed_steps;
         Ok(())
     }
+}
+
+/// CUSMA's `citizenship_basis` (2.2) follows from what the applicant already said: `citizenships` (about you) and
+/// `us_lawful_permanent_resident` (route), so it is not asked again. A Mexican permanent resident who is neither
+/// citizen is `other` (the form does not ask about Mexican residence; C1 fires either way).
+fn derive_citizenship_basis(answers: &mut Answers) {
+    let citizenships = answers.list("citizenships");
+    let basis = if citizenships.contains(&"US") {
+        "us_citizen"
+    } else if citizenships.contains(&"MX") {
+        "mx_citizen"
+    } else if answers.yes("us_lawful_permanent_resident") {
+        "us_or_mx_pr_only"
+    } else if citizenships.is_empty() {
+        answers.remove("citizenship_basis");
+        return;
+    } else {
+        "other"
+    };
+    answers.set("citizenship_basis", basis);
 }
 
 /// When a draft saved now expires.

@@ -30,7 +30,7 @@ async fn not_sure_draft(app: &App, session: &Session) -> Result<Option<Draft>, A
 }
 
 fn page(ctx: PageCtx, draft: &Draft, typed: &Typed, errors: FormErrors) -> StepPage {
-    let fields = view::fields(ctx.lang, &NOT_SURE, &draft.answers, typed);
+    let fields = view::fields(ctx.lang, &NOT_SURE, &draft.answers, typed, &[]);
     let action = ctx.url("/apply/not-sure");
     let back = ctx.url("/apply");
     StepPage::new(ctx, &NOT_SURE, fields, errors, action, back)
@@ -50,7 +50,7 @@ pub async fn submit(ctx: PageCtx, app: App, session: Session, body: web::Bytes) 
     };
     let form = validate::decode_form(&body);
     let today = Utc::now().with_timezone(&app.settings.firm_time_zone).date_naive();
-    match validate::validate_step(&NOT_SURE, &form, &draft.answers, today) {
+    match validate::validate_step(&NOT_SURE, &form, &draft.answers, today, &[]) {
         Ok(answers) => {
             draft.save(&app, ctx.lang, None, answers, NOT_SURE.slug).await?;
             Ok(see_other(&ctx.url("/apply/not-sure/result")))
@@ -67,6 +67,8 @@ pub struct ResultPage {
     pub suggestions: Vec<(&'static str, String, String)>,
     /// The other pathways, to pick one anyway.
     pub others: Vec<(&'static str, String)>,
+    /// When nothing fits yet: what would change that.
+    pub none_fits: &'static [&'static str],
 }
 
 pub async fn result(ctx: PageCtx, app: App, session: Session) -> Result<HttpResponse, AppError> {
@@ -95,6 +97,7 @@ pub async fn result(ctx: PageCtx, app: App, session: Session) -> Result<HttpResp
         ctx,
         suggestions,
         others,
+        none_fits: prescreen::NONE_FITS_HINTS,
     };
     html(StatusCode::OK, &page)
 }
@@ -114,7 +117,11 @@ pub async fn pick(ctx: PageCtx, app: App, session: Session, form: web::Form<Pick
         return Ok(see_other(&ctx.url("/apply/not-sure/result")));
     };
     draft.row.pathway = Some(pathway.code().to_owned());
-    let answers = draft.answers.clone();
+    let mut answers = draft.answers.clone();
+    // CUSMA asks for a typed NOC code: the GTS list's `other` or `unknown` is not one.
+    if pathway == Pathway::Cusma && !answers.str("noc_2021_code").is_some_and(|c| c.len() == 5) {
+        answers.remove("noc_2021_code");
+    }
     draft
         .save(&app, ctx.lang, Some(&Flow::of(pathway)), answers, NOT_SURE.slug)
         .await?;

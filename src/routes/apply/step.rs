@@ -11,10 +11,11 @@ use super::{
     view::{self, FieldView},
 };
 use crate::{
-    domain::pathway::Pathway,
+    db,
+    domain::{pathway::Pathway, wage::EconomicRegion},
     error::AppError,
     questionnaire::{
-        Flow, Step,
+        Choices, Flow, Kind, Step,
         validate::{self, Typed},
     },
     web::{forms::FormErrors, page::PageCtx, see_other},
@@ -118,6 +119,27 @@ pub fn next_url(ctx: &PageCtx, draft: &Draft, pathway: Pathway) -> String {
     }
 }
 
+/// The economic regions of the work province on file (the choices of `work_economic_region`), for a page that
+/// asks it; empty otherwise.
+async fn regions_for(app: &App, step: &Step, draft: &Draft) -> Result<Vec<EconomicRegion>, AppError> {
+    let asks_region = step
+        .fields
+        .iter()
+        .any(|f| matches!(f.kind, Kind::Select(Choices::EconomicRegion)));
+    let province = draft
+        .answers
+        .str("employer_province")
+        .or(draft.answers.str("work_province"));
+    match province {
+        Some(province) if asks_region => {
+            let today = Utc::now().with_timezone(&app.settings.firm_time_zone).date_naive();
+            Ok(db::wages::regions(&app.pool, today, province).await?)
+        }
+        _ => Ok(Vec::new()),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
 fn page(
     ctx: PageCtx,
     pathway: Pathway,
@@ -126,6 +148,7 @@ fn page(
     typed: &Typed,
     errors: FormErrors,
     change: bool,
+    regions: &[EconomicRegion],
 ) -> StepPage {
     let flow = Flow::of(pathway);
     let applicable: Vec<&Step> = flow.applicable(&draft.answers).collect();
@@ -142,7 +165,11 @@ fn page(
         step.slug,
         if change { "?change=1" } else { "" }
     ));
-    let fields = view::fields(ctx.lang, step, &draft.answers, typed);
+    let mut fields = view::fields(ctx.lang, step, &draft.answers, typed, draft.carried(pathway));
+    for field in fields.iter_mut().filter(|f| f.name == "work_economic_region") {
+        let named = regions.iter().map(|r| (r.er_code.clone(), r.name(ctx.lang).to_owned()));
+        field.options = named.chain(field.options.drain(..)).collect();
+    }
     let mut page = StepPage::new(ctx, step, fields, errors, action, back);
     page.position = position + 1;
     page.total = applicable.len();
@@ -167,6 +194,7 @@ pub async fn show(
         Route::Elsewhere(url) => Ok(see_other(&url)),
         Route::Here(pathway, step, draft) => {
             let typed = Typed::from_answers(step, &draft.answers);
+            let regions = regions_for(&app, step, &draft).await?;
             page(
                 ctx,
                 pathway,
@@ -175,6 +203,7 @@ pub async fn show(
                 &typed,
                 FormErrors::default(),
                 mode.change.is_some(),
+                &regions,
             )
             .respond(StatusCode::OK)
         }
@@ -197,10 +226,23 @@ pub async fn submit(
     };
     let form = validate::decode_form(&body);
     let today = Utc::now().with_timezone(&app.settings.firm_time_zone).date_naive();
-    let answers = match validate::validate_step(step, &form, &draft.answers, today) {
+    let regions = regions_for(&app, step, &draft).await?;
+    let checked = validate::validate_step(step, &form, &draft.answers, today, draft.carried(pathway)).and_then(|a| {
+        // A region code must be one of the work province's regions on file.
+        match a.str("work_economic_region") {
+            Some(code) if code != "unknown" && !regions.iter().any(|r| r.er_code == code) => {
+                let mut errors = FormErrors::default();
+                errors.add("work_economic_region", "err-choose");
+                Err((errors, Typed::from_answers(step, &a)))
+            }
+            _ => Ok(a),
+        }
+    });
+    let answers = match checked {
         Ok(answers) => answers,
         Err((errors, typed)) => {
-            return page(ctx, pathway, step, &draft, &typed, errors, change).respond(StatusCode::UNPROCESSABLE_ENTITY);
+            return page(ctx, pathway, step, &draft, &typed, errors, change, &regions)
+                .respond(StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
     let flow = Flow::of(pathway);

@@ -44,9 +44,11 @@ impl FieldView {
     }
 }
 
-pub fn fields(lang: Lang, step: &Step, answers: &Answers, typed: &Typed) -> Vec<FieldView> {
+/// The questions of `step` to show, leaving out those `carried` from an earlier page.
+pub fn fields(lang: Lang, step: &Step, answers: &Answers, typed: &Typed, carried: &[&str]) -> Vec<FieldView> {
     step.fields
         .iter()
+        .filter(|f| !carried.contains(&f.name))
         .filter(|f| f.same_page || f.applies(answers))
         .map(|field| field_view(lang, field, answers, typed))
         .collect()

@@ -20,7 +20,7 @@ use crate::{
     domain::pathway::Pathway,
     error::AppError,
     i18n::Lang,
-    prescreen,
+    prescreen::{self, StoredAssessment, text},
     questionnaire::Flow,
     routes::apply::display_answer,
     startup::AppContext,
@@ -298,8 +298,11 @@ pub struct DetailPage {
     pub target: String,
     pub outcome: String,
     pub outcome_code: String,
-    /// (rule id, reason)
-    pub reasons: Vec<(String, String)>,
+    /// The brief's first line, and the rules that fired by group: (group, [(rule id, reason)]).
+    pub summary: String,
+    pub groups: Vec<(String, Vec<(String, String)>)>,
+    /// §7.5: the median used, or why there is none.
+    pub wage_line: String,
     /// (pathway, outcome, rule ids)
     pub others: Vec<(String, String, String)>,
     pub slot_firm: String,
@@ -335,40 +338,32 @@ pub async fn detail(
     let pathway = a.pathway.as_deref().and_then(Pathway::from_code);
 
     // The pre-screen as stored: the chosen pathway first.
-    let stored: Vec<serde_json::Value> = a
+    let stored: Vec<StoredAssessment> = a
         .prescreen
         .as_ref()
-        .and_then(|p| p.0.as_array().cloned())
+        .and_then(|p| serde_json::from_value(p.0.clone()).ok())
         .unwrap_or_default();
-    let rules_of = |v: &serde_json::Value| -> Vec<String> {
-        v["rules"]
-            .as_array()
-            .map(|r| r.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect())
-            .unwrap_or_default()
+    let today = Utc::now().with_timezone(&tz).date_naive();
+    let (summary, groups, wage_line) = match stored.first() {
+        Some(main) => (
+            text::brief_summary(lang, main, &a.answers),
+            text::brief_groups(lang, main),
+            main.values
+                .wage
+                .as_ref()
+                .map(|w| text::brief_wage_line(lang, w, today, app.settings.wage_stale_months))
+                .unwrap_or_default(),
+        ),
+        None => Default::default(),
     };
-    let reasons = stored
-        .first()
-        .map(|main| {
-            rules_of(main)
-                .into_iter()
-                .map(|r| {
-                    let text = lang.t(&format!("rule-{r}"));
-                    (r, text)
-                })
-                .collect()
-        })
-        .unwrap_or_default();
     let others = stored
         .iter()
         .skip(1)
         .map(|o| {
             (
-                pathway_name(lang, o["pathway"].as_str()),
-                o["outcome"]
-                    .as_str()
-                    .map(|x| lang.t(&format!("outcome-{x}")))
-                    .unwrap_or_default(),
-                rules_of(o).join(", "),
+                lang.t(prescreen::pathway_key(o.pathway)),
+                lang.t(o.outcome.i18n_key()),
+                o.rules.join(", "),
             )
         })
         .collect();
@@ -503,7 +498,9 @@ pub async fn detail(
             .map(|o| lang.t(&format!("outcome-{o}")))
             .unwrap_or_default(),
         outcome_code: a.prescreen_outcome.clone().unwrap_or_default(),
-        reasons,
+        summary,
+        groups,
+        wage_line,
         others,
         slot_firm,
         slot_applicant,
