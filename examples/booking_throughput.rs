@@ -89,6 +89,14 @@ async fn prepare(base: &str, i: usize) -> (Browser, Vec<String>) {
         ),
         ("/en/apply/gts/location", vec![("current_location", "outside_canada")]),
         (
+            "/en/apply/gts/route",
+            vec![
+                ("entry_plan", "online_from_abroad"),
+                ("us_lawful_permanent_resident", "no"),
+                ("mx_travel_document", "canadian_visa"),
+            ],
+        ),
+        (
             "/en/apply/gts/education",
             vec![
                 ("highest_education", "master"),
@@ -112,6 +120,7 @@ async fn prepare(base: &str, i: usize) -> (Browser, Vec<String>) {
                 ("employer_province", "ON"),
             ],
         ),
+        ("/en/apply/gts/work-region", vec![("work_economic_region", "unknown")]),
         (
             "/en/apply/gts/job",
             vec![

@@ -2,7 +2,7 @@
 //! so that its memory can be measured on its own). Two jobs:
 //!
 //! `cargo run --release --example load -- drafts BASE N OUT`
-//!   N applicants each start a GTS draft over HTTP and answer its first two pages; OUT gets one line
+//!   N applicants each start a GTS draft over HTTP and answer its first three pages; OUT gets one line
 //!   per draft, `<Cookie header value><TAB><CSRF token>`, for wrk to read (question pages, step POSTs).
 //!
 //! `cargo run --release --example load -- bookings BASE DATABASE_URL N CONNECTIONS SECONDS [WARM]`
@@ -132,7 +132,7 @@ fn client() -> Client {
         .expect("HTTP client")
 }
 
-/// A GTS draft with its first two pages answered; the third (`education`) is open.
+/// A GTS draft with its first three pages answered; the fourth (`education`) is open.
 async fn start_draft(base: &str, client: &Client, i: usize) -> Browser {
     let mut b = Browser::new(base, client);
     b.get_form("/en/apply").await;
@@ -150,13 +150,22 @@ async fn start_draft(base: &str, client: &Client, i: usize) -> Browser {
     .await;
     b.answer("/en/apply/gts/location", &[("current_location", "outside_canada")])
         .await;
+    b.answer(
+        "/en/apply/gts/route",
+        &[
+            ("entry_plan", "online_from_abroad"),
+            ("us_lawful_permanent_resident", "no"),
+            ("mx_travel_document", "canadian_visa"),
+        ],
+    )
+    .await;
     b.get_form("/en/apply/gts/education").await;
     b
 }
 
 /// The remaining pages of [`start_draft`]'s draft, the assessment and a slot.
 async fn complete_draft(b: &mut Browser, slot: &str) {
-    let pages: [(&str, &[(&str, &str)]); 6] = [
+    let pages: [(&str, &[(&str, &str)]); 7] = [
         (
             "/en/apply/gts/education",
             &[
@@ -181,6 +190,7 @@ async fn complete_draft(b: &mut Browser, slot: &str) {
                 ("employer_province", "ON"),
             ],
         ),
+        ("/en/apply/gts/work-region", &[("work_economic_region", "unknown")]),
         (
             "/en/apply/gts/job",
             &[

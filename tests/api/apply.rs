@@ -13,6 +13,15 @@ pub(crate) const ABOUT_YOU: Answers = &[
     ("country_of_residence", "MX"),
 ];
 pub(crate) const OUTSIDE: Answers = &[("current_location", "outside_canada")];
+/// The route page (§8.1): online from abroad; questions that do not apply to the applicant are ignored.
+pub(crate) const ROUTE: Answers = &[
+    ("entry_plan", "online_from_abroad"),
+    ("us_lawful_permanent_resident", "no"),
+    ("mx_travel_document", "canadian_visa"),
+    ("visa_requirement", "visa_exempt"),
+];
+/// The work-region page: no wage data in a fresh test database, so "I don't know".
+pub(crate) const WORK_REGION: Answers = &[("work_economic_region", "unknown")];
 pub(crate) const EDUCATION: Answers = &[
     ("highest_education", "master"),
     ("field_of_study", "Computer science"),
@@ -115,9 +124,11 @@ async fn global_talent_stream_from_start_to_reference(lang: &str, not_advice: &s
     let pages = [
         (at("about-you"), ABOUT_YOU),
         (at("location"), OUTSIDE),
+        (at("route"), ROUTE),
         (at("education"), EDUCATION),
         (at("job-offer"), GTS_OFFER),
         (at("employer"), GTS_EMPLOYER),
+        (at("work-region"), WORK_REGION),
         (at("job"), GTS_JOB),
         (at("admissibility"), ADMISSIBILITY),
         (at("consent"), CONSENT),
@@ -152,9 +163,10 @@ async fn global_talent_stream_from_start_to_reference(lang: &str, not_advice: &s
     let (status, answers, outcome, rule_ids, stored_reference) = stored(&app).await;
     assert_eq!(status, "submitted");
     assert_eq!(stored_reference.as_deref(), Some(reference.as_str()));
+    // Stored with the notes for the lawyer: X8 (2-week processing may apply).
     assert_eq!(
         (outcome.as_deref(), rule_ids),
-        (Some("needs_review"), vec!["G4".to_owned()])
+        (Some("needs_review"), vec!["G4".to_owned(), "X8".to_owned()])
     );
     assert_eq!(answers["full_name"], "Ana López");
     assert_eq!(answers["phone"], "+14169234567", "normalised to E.164");
@@ -182,8 +194,8 @@ async fn cusma_in_french_asks_the_mexican_travel_question() {
         &[
             ("/fr/apply/cusma/about-you", ABOUT_YOU),
             ("/fr/apply/cusma/location", OUTSIDE),
+            ("/fr/apply/cusma/route", ROUTE),
             ("/fr/apply/cusma/education", EDUCATION),
-            ("/fr/apply/cusma/citizenship", &[("citizenship_basis", "mx_citizen")]),
             (
                 "/fr/apply/cusma/profession",
                 &[
@@ -205,13 +217,7 @@ async fn cusma_in_french_asks_the_mexican_travel_question() {
                     ("licence_held", "none"),
                 ],
             ),
-            (
-                "/fr/apply/cusma/entry",
-                &[
-                    ("entry_plan", "online_from_abroad"),
-                    ("mx_travel_document", "canadian_visa"),
-                ],
-            ),
+            ("/fr/apply/cusma/terms", &[("duration_months", "24")]),
             ("/fr/apply/cusma/admissibility", ADMISSIBILITY),
             ("/fr/apply/cusma/consent", CONSENT),
         ],
@@ -228,6 +234,14 @@ async fn cusma_in_french_asks_the_mexican_travel_question() {
     );
     let (_, answers, ..) = stored(&app).await;
     assert_eq!(answers["mx_travel_document"], "canadian_visa");
+    assert_eq!(
+        answers["citizenship_basis"], "mx_citizen",
+        "derived from the citizenship, not asked again"
+    );
+    assert!(
+        answers.get("visa_requirement").is_none(),
+        "not asked of a Mexican citizen"
+    );
     assert_eq!(answers["language"], "fr");
 }
 
@@ -255,8 +269,11 @@ async fn ict_asks_manager_questions_only_for_managers() {
     let transfer: Answers = &[
         ("proposed_role_category", "senior_manager"),
         ("proposed_job_title", "Engineering manager"),
+        ("work_province", "ON"),
+        ("work_city", "Toronto"),
         ("proposed_wage", "160000"),
         ("wage_unit", "annual"),
+        ("hours_per_week", "40"),
         ("home_position_held_for_return", "yes"),
         ("work_location_type", "canadian_office"),
         ("prior_ict_months_in_canada", "0"),
@@ -268,10 +285,12 @@ async fn ict_asks_manager_questions_only_for_managers() {
         &[
             ("/en/apply/ict/about-you", ABOUT_YOU),
             ("/en/apply/ict/location", OUTSIDE),
+            ("/en/apply/ict/route", ROUTE),
             ("/en/apply/ict/education", EDUCATION),
             ("/en/apply/ict/companies", companies),
             ("/en/apply/ict/employment", employment),
             ("/en/apply/ict/transfer", transfer),
+            ("/en/apply/ict/work-region", WORK_REGION),
         ],
     )
     .await;
@@ -289,7 +308,12 @@ async fn ict_asks_manager_questions_only_for_managers() {
         &[
             (
                 "/en/apply/ict/role",
-                &[("direct_reports", "6"), ("reports_are_professionals", "yes")],
+                &[
+                    ("direct_reports", "6"),
+                    ("reports_are_professionals", "yes"),
+                    ("reports_include_managers", "yes"),
+                    ("canadian_entity_headcount", "40"),
+                ],
             ),
             ("/en/apply/ict/admissibility", ADMISSIBILITY),
             ("/en/apply/ict/consent", CONSENT),
@@ -333,9 +357,56 @@ async fn not_sure_suggests_pathways_and_assesses_all_three() {
         .post_raw(&result, &[("csrf_token", token.as_str()), ("pathway", "cusma")])
         .await;
     assert_redirect(&picked, "/en/apply/cusma/about-you");
-    // The deciding answers carry over.
+    // The deciding answers carry over: the citizenship is not asked again, and CUSMA's citizenship follows from it.
     let about = app.get("/en/apply/cusma/about-you").await;
-    assert_eq!(about.count("select#citizenships option[value=US][selected]"), 1);
+    assert_eq!(about.count("#citizenships"), 0, "{}", about.body);
+    let next = answer(
+        &app,
+        "/en/apply/cusma/about-you",
+        &[
+            ("full_name", "Ana López"),
+            ("email", "ana@example.com"),
+            ("country_of_residence", "US"),
+        ],
+    )
+    .await;
+    assert_eq!(next, "/en/apply/cusma/location");
+    let (_, answers, ..) = stored(&app).await;
+    assert_eq!(answers["citizenships"], serde_json::json!(["US"]));
+    assert_eq!(answers["citizenship_basis"], "us_citizen");
+    // A US citizen is not asked about a green card or a visa.
+    answer(&app, "/en/apply/cusma/location", OUTSIDE).await;
+    let route = app.get("/en/apply/cusma/route").await;
+    assert_eq!(route.count("#entry_plan"), 1);
+    assert_eq!(route.count("input[name=us_lawful_permanent_resident]"), 0);
+    assert_eq!(route.count("input[name=visa_requirement]"), 0);
+}
+
+#[actix_web::test]
+async fn not_sure_with_nothing_that_fits_says_so_and_still_offers_every_permit() {
+    let app = spawn_app(&SmtpSink::start()).await;
+    choose(&app, "fr", "not_sure").await;
+    let result = answer(
+        &app,
+        "/fr/apply/not-sure",
+        &[
+            ("citizenships", "IN"),
+            ("job_offer_status", "none"),
+            ("noc_2021_code", "21231"),
+            ("currently_employed_by_foreign_entity", "no"),
+        ],
+    )
+    .await;
+    let page = app.get(&result).await;
+    assert_eq!(page.count("[data-suggestion=none]"), 1, "{}", page.body);
+    assert_eq!(
+        page.count("[data-suggestion=gts]"),
+        0,
+        "no job offer: GTS is not suggested"
+    );
+    assert_eq!(page.count("[data-suggestion=cusma]"), 0, "not a US or Mexican citizen");
+    assert_eq!(page.count("input[name=pathway]"), 3, "each permit can still be chosen");
+    assert!(page.body.contains("consultation gratuite"), "{}", page.body);
 }
 
 #[actix_web::test]
@@ -382,9 +453,11 @@ async fn changing_an_answer_drops_the_questions_that_no_longer_apply() {
         &[
             ("/en/apply/gts/about-you", ABOUT_YOU),
             ("/en/apply/gts/location", OUTSIDE),
+            ("/en/apply/gts/route", ROUTE),
             ("/en/apply/gts/education", EDUCATION),
             ("/en/apply/gts/job-offer", GTS_OFFER),
             ("/en/apply/gts/employer", GTS_EMPLOYER),
+            ("/en/apply/gts/work-region", WORK_REGION),
         ],
     )
     .await;
@@ -420,9 +493,11 @@ async fn change_links_return_to_the_check_page() {
         &[
             ("/en/apply/gts/about-you", ABOUT_YOU),
             ("/en/apply/gts/location", OUTSIDE),
+            ("/en/apply/gts/route", ROUTE),
             ("/en/apply/gts/education", EDUCATION),
             ("/en/apply/gts/job-offer", GTS_OFFER),
             ("/en/apply/gts/employer", GTS_EMPLOYER),
+            ("/en/apply/gts/work-region", WORK_REGION),
             ("/en/apply/gts/job", GTS_JOB),
             ("/en/apply/gts/admissibility", ADMISSIBILITY),
             ("/en/apply/gts/consent", CONSENT),
@@ -462,6 +537,7 @@ async fn the_draft_is_found_again_from_the_cookie_and_from_an_emailed_link() {
         &[
             ("/en/apply/cusma/about-you", ABOUT_YOU),
             ("/en/apply/cusma/location", OUTSIDE),
+            ("/en/apply/cusma/route", ROUTE),
         ],
     )
     .await;

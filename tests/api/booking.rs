@@ -6,7 +6,9 @@ use std::time::Duration;
 use intake::{config::OutboxSettings, outbox::Outcome};
 
 use crate::{
-    apply::{ADMISSIBILITY, CONSENT, EDUCATION, GTS_EMPLOYER, GTS_JOB, GTS_OFFER, OUTSIDE, choose, walk},
+    apply::{
+        ADMISSIBILITY, CONSENT, EDUCATION, GTS_EMPLOYER, GTS_JOB, GTS_OFFER, OUTSIDE, ROUTE, WORK_REGION, choose, walk,
+    },
     helpers::{
         AppOptions, Page, ReceivedMail, SmtpSink, TestApp, assert_redirect, fast_retries, spawn_app, spawn_app_with,
     },
@@ -25,9 +27,11 @@ pub(crate) async fn reach_booking(app: &TestApp, lang: &str, name: &str, email: 
     let pages = [
         (at("about-you"), about.as_slice()),
         (at("location"), OUTSIDE),
+        (at("route"), ROUTE),
         (at("education"), EDUCATION),
         (at("job-offer"), GTS_OFFER),
         (at("employer"), GTS_EMPLOYER),
+        (at("work-region"), WORK_REGION),
         (at("job"), GTS_JOB),
         (at("admissibility"), ADMISSIBILITY),
         (at("consent"), CONSENT),

@@ -23,7 +23,9 @@ use nix::{sys::signal, unistd::Pid};
 use sqlx::{PgPool, postgres::PgPoolOptions};
 
 use crate::{
-    apply::{ADMISSIBILITY, Answers, CONSENT, EDUCATION, GTS_EMPLOYER, GTS_JOB, GTS_OFFER, OUTSIDE},
+    apply::{
+        ADMISSIBILITY, Answers, CONSENT, EDUCATION, GTS_EMPLOYER, GTS_JOB, GTS_OFFER, OUTSIDE, ROUTE, WORK_REGION,
+    },
     booking::slot_ids,
     helpers::{Page, SmtpSink, TestDb},
     server::{Server, ServerOptions},
@@ -137,12 +139,14 @@ async fn questionnaire(address: &str, email: &str) -> Browser {
         ("citizenships", "MX"),
         ("country_of_residence", "MX"),
     ];
-    let pages: [(&str, Answers<'_>); 8] = [
+    let pages: [(&str, Answers<'_>); 10] = [
         ("about-you", &about),
         ("location", OUTSIDE),
+        ("route", ROUTE),
         ("education", EDUCATION),
         ("job-offer", GTS_OFFER),
         ("employer", GTS_EMPLOYER),
+        ("work-region", WORK_REGION),
         ("job", GTS_JOB),
         ("admissibility", ADMISSIBILITY),
         ("consent", CONSENT),

@@ -22,7 +22,7 @@ use intake::{domain::pathway::Pathway, outbox::Outcome, questionnaire::Flow};
 use sqlx::PgPool;
 
 use crate::{
-    apply::{ABOUT_YOU, ADMISSIBILITY, Answers, CONSENT, DUTIES, EDUCATION, OUTSIDE},
+    apply::{ABOUT_YOU, ADMISSIBILITY, Answers, CONSENT, DUTIES, EDUCATION, OUTSIDE, ROUTE},
     booking::{choose_slot, reach_booking, slot_ids, submit},
     helpers::{Page, SmtpSink, TestApp, create_staff, fast_retries, login, spawn_app},
 };
@@ -1524,6 +1524,16 @@ const GTS_PAGES: &[(&str, Answers, &[&str])] = &[
         &[],
     ),
     (
+        "route",
+        &[
+            ("entry_plan", "inside_canada"),
+            ("us_lawful_permanent_resident", "no"),
+            ("mx_travel_document", "canadian_visa"),
+            ("planned_filing_date", "2030-01-15"),
+        ],
+        &[],
+    ),
+    (
         "education",
         &[
             ("highest_education", "master"),
@@ -1550,6 +1560,7 @@ const GTS_PAGES: &[(&str, Answers, &[&str])] = &[
         ],
         &[],
     ),
+    ("work-region", &[("work_economic_region", "unknown")], &[]),
     (
         "referral",
         &[("referral_partner_name", "Toronto Global <script>alert('xss')</script>")],
@@ -1629,19 +1640,23 @@ async fn every_gts_question_page_takes_hostile_input_safely() {
 const CUSMA_PAGES: &[(&str, Answers)] = &[
     ("about-you", ABOUT_YOU),
     ("location", OUTSIDE),
+    ("route", ROUTE),
     ("education", EDUCATION),
-    ("citizenship", &[("citizenship_basis", "mx_citizen")]),
     (
         "profession",
         &[
             ("job_offer_status", "written"),
-            ("cusma_profession", "computer_systems_analyst"),
-            ("job_title", "Systems analyst"),
+            ("cusma_profession", "mathematician"),
+            ("job_title", "Pricing actuary"),
             ("job_duties", DUTIES),
-            ("noc_2021_code", "21222"),
+            ("noc_2021_code", "21210"),
             ("engagement_type", "employee"),
             ("controls_canadian_entity", "no"),
         ],
+    ),
+    (
+        "actuary",
+        &[("role_is_actuarial", "yes"), ("actuarial_recognition", "unsure")],
     ),
     (
         "credentials",
@@ -1655,10 +1670,8 @@ const CUSMA_PAGES: &[(&str, Answers)] = &[
         ],
     ),
     (
-        "entry",
+        "terms",
         &[
-            ("entry_plan", "online_from_abroad"),
-            ("mx_travel_document", "canadian_visa"),
             ("offered_wage", "38.50"),
             ("wage_unit", "hourly"),
             ("duration_months", "12"),
@@ -1674,6 +1687,7 @@ const SPECIALIST: &str = "Maintains the firm's proprietary payment-routing engin
 const ICT_PAGES: &[(&str, Answers)] = &[
     ("about-you", ABOUT_YOU),
     ("location", OUTSIDE),
+    ("route", ROUTE),
     ("education", EDUCATION),
     (
         "companies",
@@ -1712,14 +1726,18 @@ const ICT_PAGES: &[(&str, Answers)] = &[
             ("proposed_role_category", "specialized_knowledge"),
             ("proposed_job_title", "Payments engineer"),
             ("proposed_noc_2021_code", "21231"),
+            ("work_province", "ON"),
+            ("work_city", "Toronto <b>downtown</b>"),
             ("proposed_wage", "160000"),
             ("wage_unit", "annual"),
+            ("hours_per_week", "37.5"),
             ("home_position_held_for_return", "yes"),
             ("work_location_type", "canadian_office"),
             ("prior_ict_months_in_canada", "0"),
             ("assignment_months", "36"),
         ],
     ),
+    ("work-region", &[("work_economic_region", "unknown")]),
     (
         "role",
         &[
@@ -1768,14 +1786,39 @@ async fn every_cusma_ict_and_not_sure_page_takes_hostile_input_safely() {
         assert_eq!(sweep.get(&browser, &at, "nothing").await.status, 200);
         if pathway == "ict" {
             // The role page of a manager asks other questions.
-            let mut transfer = ICT_PAGES[6].1.to_vec();
+            let mut transfer = ICT_PAGES[7].1.to_vec();
             transfer[0] = ("proposed_role_category", "senior_manager");
             sweep
                 .question_page(&browser, "/en/apply/ict/transfer", &transfer, &[], 10)
                 .await;
-            let manager: Answers = &[("direct_reports", "6"), ("reports_are_professionals", "yes")];
+            let manager: Answers = &[
+                ("direct_reports", "6"),
+                ("reports_are_professionals", "yes"),
+                ("reports_include_managers", "no"),
+            ];
             sweep
                 .question_page(&browser, "/en/apply/ict/role", manager, &[], 1)
+                .await;
+            // A recent start (under 12 months at the filing date) brings the earlier-work page.
+            let recent = (chrono::Utc::now().date_naive() - chrono::Duration::days(30)).to_string();
+            let mut employment = ICT_PAGES[6].1.to_vec();
+            for answer in employment
+                .iter_mut()
+                .filter(|(name, _)| *name == "employment_start_date")
+            {
+                answer.1 = recent.as_str();
+            }
+            let next = sweep
+                .question_page(&browser, "/en/apply/ict/employment", &employment, &[], 1)
+                .await;
+            assert_eq!(next, "/en/apply/ict/earlier-work");
+            let earlier: Answers = &[
+                ("had_earlier_stint", "yes"),
+                ("earlier_stint_start_date", "2022-01-10"),
+                ("earlier_stint_end_date", "2023-06-30"),
+            ];
+            sweep
+                .question_page(&browser, "/en/apply/ict/earlier-work", earlier, &[], 1)
                 .await;
         }
     }

@@ -11,6 +11,7 @@ mod helpers;
 mod hostile;
 mod outbox;
 mod pages;
+mod prescreen;
 mod server;
 mod staff;
 mod staff_admin;

@@ -230,7 +230,11 @@ pub async fn submit(
     let checked = validate::validate_step(step, &form, &draft.answers, today, draft.carried(pathway)).and_then(|a| {
         // A region code must be one of the work province's regions on file.
         match a.str("work_economic_region") {
-            Some(code) if code != "unknown" && !regions.iter().any(|r| r.er_code == code) => {
+            Some(code)
+                if step.field("work_economic_region").is_some()
+                    && code != "unknown"
+                    && !regions.iter().any(|r| r.er_code == code) =>
+            {
                 let mut errors = FormErrors::default();
                 errors.add("work_economic_region", "err-choose");
                 Err((errors, Typed::from_answers(step, &a)))

@@ -6,7 +6,7 @@ use std::{io::Write, process::Stdio, time::Duration};
 
 use super::{Browser, Input};
 use crate::{
-    apply::{DUTIES, GTS_EMPLOYER, GTS_JOB, GTS_OFFER},
+    apply::{DUTIES, GTS_EMPLOYER, GTS_JOB, GTS_OFFER, WORK_REGION},
     helpers::{ReceivedMail, SmtpSink, TestDb},
     server::{Server, ServerOptions, release_binary},
 };
@@ -94,13 +94,17 @@ fn plan(pathway: &str) -> Plan<'static> {
         "gts" => Plan {
             choice: "gts",
             segment: "gts",
-            pages: vec![("job-offer", GTS_OFFER), ("employer", GTS_EMPLOYER), ("job", GTS_JOB)],
+            pages: vec![
+                ("job-offer", GTS_OFFER),
+                ("employer", GTS_EMPLOYER),
+                ("work-region", WORK_REGION),
+                ("job", GTS_JOB),
+            ],
         },
         "cusma" => Plan {
             choice: "cusma_professional",
             segment: "cusma",
             pages: vec![
-                ("citizenship", &[("citizenship_basis", "mx_citizen")]),
                 (
                     "profession",
                     &[
@@ -122,13 +126,7 @@ fn plan(pathway: &str) -> Plan<'static> {
                         ("licence_held", "none"),
                     ],
                 ),
-                (
-                    "entry",
-                    &[
-                        ("entry_plan", "online_from_abroad"),
-                        ("mx_travel_document", "canadian_visa"),
-                    ],
-                ),
+                ("terms", &[("duration_months", "24")]),
             ],
         },
         "ict" => Plan {
@@ -163,15 +161,27 @@ fn plan(pathway: &str) -> Plan<'static> {
                     &[
                         ("proposed_role_category", "senior_manager"),
                         ("proposed_job_title", "Engineering manager"),
+                        ("work_province", "ON"),
+                        ("work_city", "Toronto"),
                         ("proposed_wage", "160000"),
                         ("wage_unit", "annual"),
+                        ("hours_per_week", "40"),
                         ("home_position_held_for_return", "yes"),
                         ("work_location_type", "canadian_office"),
                         ("prior_ict_months_in_canada", "0"),
                         ("assignment_months", "36"),
                     ],
                 ),
-                ("role", &[("direct_reports", "6"), ("reports_are_professionals", "yes")]),
+                ("work-region", WORK_REGION),
+                (
+                    "role",
+                    &[
+                        ("direct_reports", "6"),
+                        ("reports_are_professionals", "yes"),
+                        ("reports_include_managers", "yes"),
+                        ("canadian_entity_headcount", "40"),
+                    ],
+                ),
             ],
         },
         other => panic!("no plan for {other}"),
@@ -179,11 +189,19 @@ fn plan(pathway: &str) -> Plan<'static> {
 }
 
 /// "Not sure" leads to CUSMA for a US citizen with a written offer as a software engineer; the
-/// deciding answers (citizenship) carry over, and the CUSMA pages follow.
+/// deciding answers (citizenship, the offer) carry over and are not asked again, and the CUSMA pages follow.
 fn not_sure_cusma_pages() -> Vec<(&'static str, Fields<'static>)> {
     let mut pages = plan("cusma").pages;
-    pages[0] = ("citizenship", &[("citizenship_basis", "us_citizen")]);
-    pages[3] = ("entry", &[("entry_plan", "airport")]);
+    pages[0] = (
+        "profession",
+        &[
+            ("cusma_profession", "computer_systems_analyst"),
+            ("job_title", "Computer systems analyst"),
+            ("job_duties", DUTIES),
+            ("engagement_type", "employee"),
+            ("controls_canadian_entity", "no"),
+        ],
+    );
     pages
 }
 
@@ -253,6 +271,27 @@ async fn applicant(site: &Site, b: &mut Browser, lang: &str, pathway: &str) -> (
 
     assert_eq!(b.path().await, at("location"));
     b.answer(&[("current_location", "outside_canada")]).await;
+    b.continue_to("route").await;
+    assert_eq!(b.path().await, at("route"));
+    if pathway == "not_sure" {
+        // A US citizen flying in: no green-card or visa question.
+        assert_eq!(b.count("input[name=visa_requirement]").await, 0);
+        b.answer(&[("entry_plan", "airport")]).await;
+    } else if pathway == "ict" {
+        b.answer(&[
+            ("entry_plan", "online_from_abroad"),
+            ("us_lawful_permanent_resident", "no"),
+            ("visa_requirement", "visa_required"),
+        ])
+        .await;
+    } else {
+        b.answer(&[
+            ("entry_plan", "online_from_abroad"),
+            ("us_lawful_permanent_resident", "no"),
+            ("mx_travel_document", "canadian_visa"),
+        ])
+        .await;
+    }
     b.continue_to("education").await;
     b.answer(&[
         ("highest_education", "master"),
