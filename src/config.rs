@@ -286,11 +286,9 @@ impl Settings {
 
         let wage_stale_months = match var("INTAKE_WAGE_STALE_MONTHS") {
             None => 13,
-            Some(v) => v
-                .parse::<u32>()
-                .ok()
-                .filter(|n| (1..=120).contains(n))
-                .ok_or_else(|| ConfigError::new("INTAKE_WAGE_STALE_MONTHS", "must be a number of months from 1 to 120"))?,
+            Some(v) => v.parse::<u32>().ok().filter(|n| (1..=120).contains(n)).ok_or_else(|| {
+                ConfigError::new("INTAKE_WAGE_STALE_MONTHS", "must be a number of months from 1 to 120")
+            })?,
         };
 
         // 0 ends every session at its next request (tests of expiry use it).

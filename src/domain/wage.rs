@@ -137,9 +137,9 @@ impl MedianTable {
         let noc = noc.trim();
         let rows = || self.rows.iter().filter(move |r| r.noc == noc);
         let region = region.filter(|r| !r.is_empty() && *r != "unknown");
-        let in_region = province.and(region).and_then(|er| {
-            rows().find(|r| r.level == GeoLevel::EconomicRegion && r.er_code.as_deref() == Some(er))
-        });
+        let in_region = province
+            .and(region)
+            .and_then(|er| rows().find(|r| r.level == GeoLevel::EconomicRegion && r.er_code.as_deref() == Some(er)));
         let in_province = || {
             province.and_then(|p| rows().find(|r| r.level == GeoLevel::Province && r.province.as_deref() == Some(p)))
         };

@@ -226,8 +226,8 @@ pub(super) fn rules(answers: &Answers, pathway: Pathway, ctx: &Context<'_>, hits
     let r205a = pathway == Pathway::Ict && !super::ict::cusma_route(answers);
     if matches!(family, Some("spouse" | "spouse_children")) && (pathway == Pathway::Gts || r205a) {
         let low_teer = job_teer.is_some_and(|t| t >= 4);
-        let unlisted_mid_teer = matches!(job_teer, Some(2 | 3))
-            && job_noc.is_some_and(|n| !SPOUSE_TEER_2_3_GROUPS.contains(&&n[..2]));
+        let unlisted_mid_teer =
+            matches!(job_teer, Some(2 | 3)) && job_noc.is_some_and(|n| !SPOUSE_TEER_2_3_GROUPS.contains(&&n[..2]));
         let short = length.is_some_and(|m| m < 16.0);
         if low_teer || unlisted_mid_teer || short {
             hits.fire("X9");

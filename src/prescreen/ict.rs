@@ -230,7 +230,9 @@ pub(super) fn rules(answers: &Answers, ctx: &Context<'_>, hits: &mut Hits) {
     if r205a && answers.yes("applicant_owns_controlling_interest") && new_entity && few_countries {
         hits.fire("I15");
     }
-    if manager && reports.is_some_and(|r| r >= 1.0) && answers.str("reports_are_professionals") == Some("no")
+    if manager
+        && reports.is_some_and(|r| r >= 1.0)
+        && answers.str("reports_are_professionals") == Some("no")
         && answers.str("reports_include_managers") == Some("no")
     {
         hits.fire("I17");
@@ -240,7 +242,9 @@ pub(super) fn rules(answers: &Answers, ctx: &Context<'_>, hits: &mut Hits) {
     }
     if managerial
         && entity == Some("operating")
-        && answers.num("canadian_entity_headcount").is_some_and(|h| h <= SMALL_ENTITY_HEADCOUNT)
+        && answers
+            .num("canadian_entity_headcount")
+            .is_some_and(|h| h <= SMALL_ENTITY_HEADCOUNT)
     {
         hits.fire("I19");
     }

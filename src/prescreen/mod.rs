@@ -25,9 +25,9 @@ mod cusma;
 mod gts;
 mod ict;
 mod suggest;
-pub mod text;
 #[cfg(test)]
 mod tests;
+pub mod text;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
