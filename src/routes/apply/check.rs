@@ -78,6 +78,20 @@ pub fn display(lang: Lang, field: &Field, value: &Value) -> String {
     }
 }
 
+/// The name of the economic region answered, as the wage file names it.
+async fn region_name(app: &App, draft: &Draft, lang: Lang) -> Result<Option<String>, AppError> {
+    let answers = &draft.answers;
+    let (Some(code), Some(province)) = (
+        answers.str("work_economic_region").filter(|c| *c != "unknown"),
+        answers.str("employer_province").or(answers.str("work_province")),
+    ) else {
+        return Ok(None);
+    };
+    let today = Utc::now().with_timezone(&app.settings.firm_time_zone).date_naive();
+    let regions = db::wages::regions(&app.pool, today, province).await?;
+    Ok(regions.iter().find(|r| r.er_code == code).map(|r| r.name(lang).to_owned()))
+}
+
 /// The chosen consultation: (start, end) and the applicant's zone, if the booking page was answered.
 fn chosen_slot(app: &App, draft: &Draft) -> Option<(DateTime<Utc>, Tz, String)> {
     let start = Slot::parse_id(draft.answers.str("slot")?)?;
@@ -128,6 +142,8 @@ pub async fn show(
         Err(url) => return Ok(see_other(&url)),
     };
     let flow = Flow::of(pathway);
+    let carried = draft.carried(pathway);
+    let region_name = region_name(&app, &draft, ctx.lang).await?;
     let mut sections: Vec<Section> = flow
         .applicable(&draft.answers)
         .map(|step| Section {
@@ -138,8 +154,16 @@ pub async fn show(
                 .filter(|f| f.applies(&draft.answers))
                 .map(|f| Row {
                     label: ctx.t(&format!("q-{}", f.name)),
-                    value: draft.answers.0.get(f.name).map(|v| display(ctx.lang, f, v)),
-                    change_url: ctx.url(&format!("/apply/{pathway}/{}?change=1#{}", step.slug, f.name)),
+                    value: match (f.name, &region_name) {
+                        ("work_economic_region", Some(name)) => Some(name.clone()),
+                        _ => draft.answers.0.get(f.name).map(|v| display(ctx.lang, f, v)),
+                    },
+                    // A deciding answer of "not sure" is changed where it was asked.
+                    change_url: if carried.contains(&f.name) {
+                        ctx.url("/apply/not-sure")
+                    } else {
+                        ctx.url(&format!("/apply/{pathway}/{}?change=1#{}", step.slug, f.name))
+                    },
                 })
                 .collect(),
         })
