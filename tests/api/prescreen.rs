@@ -3,7 +3,7 @@
 
 use crate::apply::{ABOUT_YOU, ADMISSIBILITY, Answers, CONSENT, EDUCATION, GTS_EMPLOYER, GTS_OFFER, OUTSIDE, ROUTE};
 use crate::apply::{DUTIES, answer, choose, outcomes, rules, stored, walk};
-use crate::helpers::{SmtpSink, TestApp, assert_redirect, spawn_app};
+use crate::helpers::{SmtpSink, TestApp, assert_redirect, create_staff, login, spawn_app};
 
 /// A GTS applicant to Toronto as software engineer (NOC 21231, listed, prevailing wage), paid `wage` a year.
 async fn gts_to_toronto(app: &TestApp, wage: &str) -> String {
@@ -119,6 +119,33 @@ async fn pay_above_the_toronto_median_is_likely_eligible_and_the_brief_names_the
              reference period 2023-2024."
         ),
         "{brief}"
+    );
+
+    // The staff page of the application shows the same brief.
+    create_staff(
+        &app,
+        "lawyer@example.com",
+        "Lea Lawyer",
+        "staff",
+        "correct horse battery staple 42",
+    )
+    .await;
+    login(&app, "lawyer@example.com", "correct horse battery staple 42").await;
+    let id: uuid::Uuid = sqlx::query_scalar("select application_id from application")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    let staff_page = app.get(&format!("/staff/applications/{id}")).await;
+    assert_eq!(staff_page.status, 200);
+    let summary = staff_page.text_of("[data-brief-summary]").unwrap();
+    assert!(summary.starts_with("GTS B · NOC 21231"), "{summary}");
+    assert_eq!(staff_page.count("[data-rule=G3]"), 1);
+    assert_eq!(staff_page.count("[data-rule=X8]"), 1, "notes are shown to staff");
+    assert!(
+        staff_page
+            .text_of("[data-wage-line]")
+            .unwrap()
+            .contains("Toronto (economic region)")
     );
 }
 
