@@ -21,4 +21,5 @@ pub mod reference;
 pub mod routes;
 pub mod startup;
 pub mod telemetry;
+pub mod wages;
 pub mod web;

@@ -11,6 +11,7 @@ pub mod health;
 pub mod outbox;
 pub mod retention;
 pub mod staff;
+pub mod wages;
 
 use sqlx::migrate::Migrator;
 

@@ -112,3 +112,49 @@ audit-matching = matching events
 audit-subject = Subject
 audit-before = Before
 audit-after = After
+
+## Wage data: the Job Bank prevailing wages the pre-screen reads (domain reference §7)
+
+staff-nav-wages = Wage data
+wages-title = Wage data
+wages-intro = The pre-screen compares the pay offered with the Job Bank median wage of the occupation where the work is: the economic region, else the province or territory, else Canada. It reads the newest edition whose effective date is on or before the day of the assessment.
+wages-editions = Editions on file
+wages-col-effective = Effective date
+wages-col-source = Source file
+wages-col-periods = Reference periods
+wages-col-rows = Medians
+wages-col-nocs = Occupations
+wages-col-regions = Economic regions
+wages-col-imported = Imported
+wages-col-imported-by = Imported by
+wages-imported-by-system = System (command line or starter edition)
+wages-none = No wage data on file: the pre-screen finds no median wage.
+wages-imported = Imported the edition of { $date }: { $rows } medians, { $nocs } occupations, { $regions } economic regions.
+wages-upload-title = Import an edition
+wages-upload-intro = Job Bank publishes a new edition every fall. Download the “Wages” CSV file from the Open Government Portal and import it as it is: older editions stay on file for assessments dated before the new one takes effect.
+wages-file = Wages file (CSV)
+wages-file-hint = The official file, about 18 MB, in UTF-8. Importing an edition already on file replaces it.
+wages-import = Import the file
+
+err-wages-file-required = Choose the wages CSV file to import
+err-wages-file-unreadable = The file cannot be read as CSV text in UTF-8
+err-wages-file-columns = The file lacks columns of the Job Bank wages file
+err-wages-file-row = A row of the file is not valid
+err-wages-file-editions = The file mixes editions: import one edition per file
+err-wages-file-empty = The file has no wage rows
+
+wages-problem-columns = Missing: { $columns }.
+wages-problem-dates = Line { $line } has the revision date { $found }, the first row { $first }.
+wages-problem-empty = The file holds a header line at most.
+wages-problem-not-text = Line { $line } is not UTF-8 text: save the file as UTF-8.
+wages-problem-not-csv = Line { $line } cannot be read as CSV.
+wages-problem-field-count = Line { $line } has { $found } fields where the header has { $expected }.
+wages-problem-noc = Line { $line }: the NOC { $value } is not NOC_ followed by 5 digits.
+wages-problem-province = Line { $line }: { $value } is not a province or territory code, nor NAT.
+wages-problem-region-code = Line { $line }: the region code { $value } is not ER00, nor ER followed by 2 or 4 digits.
+wages-problem-region-province = Line { $line }: the region { $value } is not in { $province }.
+wages-problem-region-name = Line { $line }: the region has no name.
+wages-problem-median = Line { $line }: the median { $value } is not an amount like 48.25.
+wages-problem-annual-flag = Line { $line }: the annual wage flag { $value } is neither 0 nor 1.
+wages-problem-revision-date = Line { $line }: the revision date { $value } is not a date like 2025-11-19.
+wages-problem-duplicate = Line { $line }: a second median for NOC { $value } in { $place }.

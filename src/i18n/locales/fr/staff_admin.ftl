@@ -112,3 +112,49 @@ audit-matching = événements correspondants
 audit-subject = Objet
 audit-before = Avant
 audit-after = Après
+
+## Données salariales : les salaires en vigueur du Guichet-Emplois que lit la présélection (référence §7)
+
+staff-nav-wages = Données salariales
+wages-title = Données salariales
+wages-intro = La présélection compare le salaire offert au salaire médian du Guichet-Emplois pour la profession, là où le travail a lieu : la région économique, sinon la province ou le territoire, sinon le Canada. Elle lit l’édition la plus récente dont la date d’entrée en vigueur précède le jour de l’évaluation ou tombe ce jour-là.
+wages-editions = Éditions enregistrées
+wages-col-effective = Date d’entrée en vigueur
+wages-col-source = Fichier source
+wages-col-periods = Périodes de référence
+wages-col-rows = Médianes
+wages-col-nocs = Professions
+wages-col-regions = Régions économiques
+wages-col-imported = Importée le
+wages-col-imported-by = Importée par
+wages-imported-by-system = Système (ligne de commande ou édition de départ)
+wages-none = Aucune donnée salariale enregistrée : la présélection ne trouve aucun salaire médian.
+wages-imported = Édition du { $date } importée : { $rows } médianes, { $nocs } professions, { $regions } régions économiques.
+wages-upload-title = Importer une édition
+wages-upload-intro = Le Guichet-Emplois publie une nouvelle édition chaque automne. Téléchargez le fichier CSV « Salaires » du Portail du gouvernement ouvert et importez-le tel quel : les éditions précédentes restent enregistrées pour les évaluations datées d’avant l’entrée en vigueur de la nouvelle.
+wages-file = Fichier des salaires (CSV)
+wages-file-hint = Le fichier officiel, d’environ 18 Mo, encodé en UTF-8. Importer une édition déjà enregistrée la remplace.
+wages-import = Importer le fichier
+
+err-wages-file-required = Choisissez le fichier CSV des salaires à importer
+err-wages-file-unreadable = Le fichier ne peut pas être lu comme du texte CSV en UTF-8
+err-wages-file-columns = Il manque au fichier des colonnes du fichier des salaires du Guichet-Emplois
+err-wages-file-row = Une ligne du fichier n’est pas valide
+err-wages-file-editions = Le fichier mêle plusieurs éditions : importez une seule édition par fichier
+err-wages-file-empty = Le fichier ne contient aucune ligne de salaires
+
+wages-problem-columns = Colonnes manquantes : { $columns }.
+wages-problem-dates = La ligne { $line } porte la date de révision { $found }, la première ligne { $first }.
+wages-problem-empty = Le fichier contient au plus une ligne d’en-tête.
+wages-problem-not-text = La ligne { $line } n’est pas du texte UTF-8 : enregistrez le fichier en UTF-8.
+wages-problem-not-csv = La ligne { $line } ne peut pas être lue comme du CSV.
+wages-problem-field-count = La ligne { $line } compte { $found } champs, alors que l’en-tête en compte { $expected }.
+wages-problem-noc = Ligne { $line } : la CNP { $value } n’est pas NOC_ suivi de 5 chiffres.
+wages-problem-province = Ligne { $line } : { $value } n’est ni un code de province ou de territoire, ni NAT.
+wages-problem-region-code = Ligne { $line } : le code de région { $value } n’est ni ER00, ni ER suivi de 2 ou 4 chiffres.
+wages-problem-region-province = Ligne { $line } : la région { $value } n’est pas dans { $province }.
+wages-problem-region-name = Ligne { $line } : la région n’a pas de nom.
+wages-problem-median = Ligne { $line } : la médiane { $value } n’est pas un montant écrit comme 48.25.
+wages-problem-annual-flag = Ligne { $line } : l’indicateur de salaire annuel { $value } ne vaut ni 0 ni 1.
+wages-problem-revision-date = Ligne { $line } : la date de révision { $value } n’est pas une date comme 2025-11-19.
+wages-problem-duplicate = Ligne { $line } : une deuxième médiane pour la CNP { $value } dans { $place }.
