@@ -1,7 +1,7 @@
-//! `intake`: serve the site (default), apply migrations, or manage staff accounts. See the README
-//! for configuration.
+//! `intake`: serve the site (default), apply migrations, manage staff accounts, or import Job Bank
+//! wage data. See the README for configuration.
 
-use std::{io::BufRead as _, process::ExitCode, sync::Arc, time::Duration};
+use std::{io::BufRead as _, path::PathBuf, process::ExitCode, sync::Arc, time::Duration};
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -17,6 +17,7 @@ use intake::{
     outbox::Worker,
     startup::Application,
     telemetry,
+    wages::{self, WageFile},
 };
 use secrecy::{ExposeSecret, SecretString};
 use sqlx::{PgPool, postgres::PgPoolOptions};
@@ -38,6 +39,19 @@ enum Command {
     /// Manage staff accounts of the back office.
     #[command(subcommand)]
     Staff(StaffCommand),
+    /// Job Bank prevailing wage data, read by the pre-screen.
+    #[command(subcommand)]
+    Wages(WagesCommand),
+}
+
+#[derive(Subcommand)]
+enum WagesCommand {
+    /// Import one edition of the official Job Bank "Wages" CSV file (an edition already on file, of
+    /// the same revision date, is replaced).
+    Import {
+        /// The CSV file, as downloaded from the Open Government Portal.
+        path: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -88,6 +102,7 @@ enum Job {
         email: String,
         password: SecretString,
     },
+    ImportWages(WageFile),
 }
 
 /// Input refused (a weak password, a malformed email): one line, exit status 2.
@@ -156,7 +171,18 @@ fn prepare(command: Command) -> Result<Job, Refused> {
             let password = read_password()?;
             Ok(Job::ResetPassword { email, password })
         }
+        Command::Wages(WagesCommand::Import { path }) => read_wages(&path).map(Job::ImportWages),
     }
+}
+
+/// Reads and checks a wages file before any database work; kept under its name, without its folder.
+fn read_wages(path: &std::path::Path) -> Result<WageFile, Refused> {
+    let bytes = std::fs::read(path).map_err(|e| Refused(format!("wages file: cannot read {}: {e}", path.display())))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "wages.csv".to_owned());
+    wages::parse(&bytes, &name).map_err(|e| Refused(format!("wages file: {e}")))
 }
 
 /// One line of standard input, without its line ending (prompted for, unechoed, on a terminal).
@@ -221,9 +247,13 @@ async fn serve_or_migrate(command: Job, settings: Settings, url: &str) -> anyhow
         .await
         .map_err(|e| anyhow::anyhow!("applying migrations failed: {e}"))?;
     tracing::info!("migrations applied");
+    if matches!(command, Job::Serve | Job::Migrate) {
+        load_starter_wages(&pool).await?;
+    }
     let outcome = match command {
         Job::Serve => return serve(settings, pool).await,
         Job::Migrate => Ok(()),
+        Job::ImportWages(file) => import_wages(&pool, &file).await,
         Job::AddStaff {
             email,
             name,
@@ -234,6 +264,28 @@ async fn serve_or_migrate(command: Job, settings: Settings, url: &str) -> anyhow
     };
     pool.close().await;
     outcome
+}
+
+/// With no wage data at all, the starter edition (not in `Application::build`: tests start empty).
+async fn load_starter_wages(pool: &PgPool) -> anyhow::Result<()> {
+    if let Some(starter) = wages::load_starter_if_empty(pool).await? {
+        tracing::info!(
+            "no wage data: loaded the starter edition {}; import the official file with `intake wages import`",
+            starter.effective_date
+        );
+    }
+    Ok(())
+}
+
+/// `intake wages import PATH`: the edition, and its import in the audit trail.
+async fn import_wages(pool: &PgPool, file: &WageFile) -> anyhow::Result<()> {
+    let mut tx = pool.begin().await?;
+    let summary = wages::import(&mut tx, file, wages::Importer::Cli)
+        .await
+        .context("storing the wage edition failed")?;
+    tx.commit().await?;
+    println!("imported {summary}");
+    Ok(())
 }
 
 /// `intake staff add`: the account, and its creation in the audit trail.
