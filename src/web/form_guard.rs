@@ -5,6 +5,10 @@
 //! - the session's CSRF synchronizer token in the `csrf_token` field (403),
 //! - an empty honeypot field `website` (400; people never see the field, form-filling bots do).
 //!
+//! The paths of [`UPLOAD_PATHS`] also take a file: a `multipart/form-data` body up to
+//! [`MAX_UPLOAD_BYTES`], read whole here, checked the same way, and handed to the handler as a
+//! [`crate::web::upload::UploadedForm`].
+//!
 //! Rejections carry no body; `web::errors` renders the localized page.
 
 use actix_session::SessionExt;
@@ -19,10 +23,17 @@ use actix_web::{
 use futures_util::StreamExt as _;
 use subtle::ConstantTimeEq as _;
 
-use crate::{startup::AppContext, web::session::TypedSession};
+use crate::{
+    startup::AppContext,
+    web::{session::TypedSession, upload},
+};
 
-/// The largest form body accepted, in bytes. Forms are text; files (later) go elsewhere.
+/// The largest form body accepted, in bytes. Forms are text; files go to [`UPLOAD_PATHS`].
 pub const MAX_FORM_BYTES: usize = 256 * 1024;
+/// The largest upload accepted, in bytes (the full official Job Bank wages file is about 18 MB).
+pub const MAX_UPLOAD_BYTES: usize = 50 * 1024 * 1024;
+/// The forms that carry a file, `multipart/form-data`: admins' pages only.
+pub const UPLOAD_PATHS: &[&str] = &["/staff/wages"];
 /// The name of the hidden CSRF field on every POST form.
 pub const CSRF_FIELD: &str = "csrf_token";
 /// The honeypot field: hidden from people, tempting to bots.
@@ -77,21 +88,41 @@ pub async fn guard(
 }
 
 async fn check(req: &mut ServiceRequest) -> Result<Bytes, Refusal> {
+    let is_upload =
+        UPLOAD_PATHS.contains(&req.path()) && req.content_type().eq_ignore_ascii_case("multipart/form-data");
+    let limit = if is_upload { MAX_UPLOAD_BYTES } else { MAX_FORM_BYTES };
     if let Some(len) = req
         .headers()
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok()?.parse::<usize>().ok())
-        && len > MAX_FORM_BYTES
+        && len > limit
     {
         return Err(Refusal::TooLarge);
     }
     if !same_origin(req) {
         return Err(Refusal::CrossOrigin);
     }
+    let session = req.get_session();
+    let expected = TypedSession(&session).existing_csrf_token();
+    if is_upload {
+        // Only a session that was shown a form gets to send a large body to be read.
+        if expected.is_none() {
+            return Err(Refusal::BadToken);
+        }
+        let body = read_body(req, limit).await?;
+        let form = upload::read(req.headers(), body).await.map_err(|_| Refusal::NotAForm)?;
+        verify(
+            expected,
+            form.text(CSRF_FIELD),
+            form.texts(HONEYPOT_FIELD).any(|v| !v.trim().is_empty()),
+        )?;
+        req.extensions_mut().insert(form);
+        return Ok(Bytes::new());
+    }
     let is_form = req
         .content_type()
         .eq_ignore_ascii_case("application/x-www-form-urlencoded");
-    let body = read_body(req).await?;
+    let body = read_body(req, limit).await?;
     if !is_form && !body.is_empty() {
         return Err(Refusal::NotAForm);
     }
@@ -105,24 +136,28 @@ async fn check(req: &mut ServiceRequest) -> Result<Bytes, Refusal> {
             _ => {}
         }
     }
-    let session = req.get_session();
-    let expected = TypedSession(&session).existing_csrf_token();
-    match (expected, token) {
+    verify(expected, token.as_deref(), honeypot_filled)?;
+    Ok(body)
+}
+
+/// The session's token given back, and the honeypot left empty.
+fn verify(expected: Option<String>, given: Option<&str>, honeypot_filled: bool) -> Result<(), Refusal> {
+    match (expected, given) {
         (Some(expected), Some(given)) if bool::from(expected.as_bytes().ct_eq(given.as_bytes())) => {}
         _ => return Err(Refusal::BadToken),
     }
     if honeypot_filled {
         return Err(Refusal::Honeypot);
     }
-    Ok(body)
+    Ok(())
 }
 
-async fn read_body(req: &mut ServiceRequest) -> Result<Bytes, Refusal> {
+async fn read_body(req: &mut ServiceRequest, limit: usize) -> Result<Bytes, Refusal> {
     let mut payload = req.take_payload();
     let mut body = BytesMut::new();
     while let Some(chunk) = payload.next().await {
         let chunk = chunk.map_err(|_| Refusal::TooLarge)?;
-        if body.len() + chunk.len() > MAX_FORM_BYTES {
+        if body.len() + chunk.len() > limit {
             return Err(Refusal::TooLarge);
         }
         body.extend_from_slice(&chunk);

@@ -964,7 +964,12 @@ impl Sweep {
                     .body(form.valid_body(token).0),
             ),
             (
-                415,
+                // A form that takes a file reads it: this one has none.
+                if intake::web::form_guard::UPLOAD_PATHS.contains(&path) {
+                    422
+                } else {
+                    415
+                },
                 "multipart",
                 browser
                     .client
@@ -1899,6 +1904,7 @@ const STAFF_ADMIN_ROUTES: &[(&str, &str)] = &[
     ("POST", "/staff/availability/exceptions/{id}/remove"),
     ("GET", "/staff/audit"),
     ("GET", "/staff/users/{id}"),
+    ("POST", "/staff/wages"),
 ];
 
 /// The POST routes declared in `src/routes/staff/`, as `/staff/...` patterns.
@@ -2128,6 +2134,27 @@ async fn back_office_sign_in_and_application_forms_take_hostile_input_safely() {
     sweep.report();
 }
 
+/// The columns of the official wages file the importer reads, and the rest of a valid row after its NOC.
+const WAGES_HEADER: &str = "NOC_CNP,NOC_Title_eng,NOC_Title_fra,prov,ER_Code_Code_RE,ER_Name,Nom_RE,\
+                            Median_Wage_Salaire_Median,Annual_Wage_Flag_Salaire_annuel,Reference_Period,\
+                            Revision_Date_Date_revision";
+const WAGES_ROW: &str = "Title,Titre,ON,ER35,Ontario,Ontario,48.08,0,2023-2024,2025-11-19";
+
+/// The wage data page's upload: the token and `file` named `file_name`, as `multipart/form-data`.
+fn wages_upload(browser: &TestApp, token: &str, file_name: &str, file: &str) -> reqwest::RequestBuilder {
+    let boundary = "hostile-sweep-boundary-3f9a7c";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n{token}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
+         Content-Type: text/csv\r\n\r\n{file}\r\n--{boundary}--\r\n"
+    );
+    browser
+        .client
+        .post(browser.url("/staff/wages"))
+        .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+        .body(body)
+}
+
 /// An availability form: its action under `/staff/availability/`, a valid fill, the fields also
 /// tried alone.
 type AvailabilityForm<'a> = (&'a str, Vec<(&'a str, &'a str)>, &'a [&'a str]);
@@ -2263,6 +2290,37 @@ async fn admin_forms_take_hostile_input_safely() {
             .hostile_paths(&admin, &token, "POST", |v| {
                 format!("/staff/availability/{kind}/{v}/remove")
             })
+            .await;
+    }
+
+    // Wage data: the upload form posted as a plain form; then each value as a NOC in an uploaded
+    // file (the refusal quotes it), and as the file's name.
+    let page = sweep.get(&admin, "/staff/wages", "nothing").await;
+    form_on(&page, "post", "/staff/wages");
+    sweep.button(&admin, &token, "/staff/wages").await;
+    for i in 0..sweep.corpus.len() {
+        let value = sweep.corpus[i].clone();
+        let Hostile::Text(text) = &value else { continue };
+        let cell = format!("\"{}\"", text.replace('"', "\"\""));
+        let file = format!("{WAGES_HEADER}\r\n{cell},{WAGES_ROW}\r\n");
+        let page = sweep
+            .send(
+                wages_upload(&admin, &token, "hostile.csv", &file),
+                &format!("{} as a NOC", value.label()),
+            )
+            .await;
+        assert!(matches!(page.status, 303 | 422), "{}: {}", value.label(), page.status);
+        let name: String = text
+            .chars()
+            .filter(|c| !c.is_control() && *c != '"')
+            .take(100)
+            .collect();
+        let file = format!("{WAGES_HEADER}\r\nNOC_21232,{WAGES_ROW}\r\n");
+        sweep
+            .send(
+                wages_upload(&admin, &token, &format!("{name}.csv"), &file),
+                &format!("{} as a file name", value.label()),
+            )
             .await;
     }
 

@@ -16,3 +16,4 @@ mod server;
 mod staff;
 mod staff_admin;
 mod staff_auth;
+mod wages;

@@ -78,6 +78,7 @@ async fn a_member_of_staff_is_refused_every_admin_page_and_action() {
         member.as_str(),
         "/staff/audit",
         "/staff/audit?action=staff.",
+        "/staff/wages",
     ] {
         let page = staff.get(path).await;
         assert_eq!(page.status, 403, "{path}");

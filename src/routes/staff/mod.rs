@@ -7,6 +7,7 @@ mod availability;
 mod dashboard;
 mod login;
 mod users;
+mod wages;
 
 use actix_web::{middleware::from_fn, web};
 
@@ -26,6 +27,7 @@ fn protected(cfg: &mut web::ServiceConfig) {
     users::configure(cfg);
     availability::configure(cfg);
     audit::configure(cfg);
+    wages::configure(cfg);
 }
 
 /// Records in the audit log what `staff` did to a subject (`subject_type`, `subject_id`).
