@@ -230,9 +230,13 @@ struct Lines<'b> {
 }
 
 impl Lines<'_> {
-    /// The line of the byte at `offset` (offsets only grow).
+    /// The line of the record or error at byte `offset` (offsets only grow). After a CRLF the csv
+    /// crate's offset points at the LF: the record starts after the line break.
     fn at(&mut self, offset: u64) -> u64 {
-        let offset = usize::try_from(offset).unwrap_or(usize::MAX).min(self.bytes.len());
+        let mut offset = usize::try_from(offset).unwrap_or(usize::MAX).min(self.bytes.len());
+        while matches!(self.bytes.get(offset), Some(b'\r' | b'\n')) {
+            offset += 1;
+        }
         if offset > self.offset {
             self.line += self.bytes[self.offset..offset].iter().filter(|b| **b == b'\n').count() as u64;
             self.offset = offset;
