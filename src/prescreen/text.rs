@@ -28,7 +28,7 @@ pub fn money(lang: Lang, dollars: f64, with_cents: bool) -> String {
     };
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(sep);
         }
         grouped.push(c);

@@ -89,7 +89,10 @@ async fn region_name(app: &App, draft: &Draft, lang: Lang) -> Result<Option<Stri
     };
     let today = Utc::now().with_timezone(&app.settings.firm_time_zone).date_naive();
     let regions = db::wages::regions(&app.pool, today, province).await?;
-    Ok(regions.iter().find(|r| r.er_code == code).map(|r| r.name(lang).to_owned()))
+    Ok(regions
+        .iter()
+        .find(|r| r.er_code == code)
+        .map(|r| r.name(lang).to_owned()))
 }
 
 /// The chosen consultation: (start, end) and the applicant's zone, if the booking page was answered.

@@ -119,7 +119,7 @@ pub async fn pick(ctx: PageCtx, app: App, session: Session, form: web::Form<Pick
     draft.row.pathway = Some(pathway.code().to_owned());
     let mut answers = draft.answers.clone();
     // CUSMA asks for a typed NOC code: the GTS list's `other` or `unknown` is not one.
-    if pathway == Pathway::Cusma && !answers.str("noc_2021_code").is_some_and(|c| c.len() == 5) {
+    if pathway == Pathway::Cusma && answers.str("noc_2021_code").is_none_or(|c| c.len() != 5) {
         answers.remove("noc_2021_code");
     }
     draft
