@@ -161,7 +161,9 @@ fn category_a(answers: &Answers, pay: Option<Pay>, wage: Option<&WageCheck>, hit
         Some("referred" | "in_progress") => {
             hits.values.track = Some("gts_a".into());
             let Some(pay) = pay else { return };
-            let meets_median = wage.and_then(|w| w.median.as_ref()).is_none_or(|m| !pay.below(m));
+            // In Quebec the median is for reference only: no GTS rule compares with it (§7.4).
+            let median = wage.filter(|w| !w.reference_only).and_then(|w| w.median.as_ref());
+            let meets_median = median.is_none_or(|m| !pay.below(m));
             let tier = answers.str("gts_category_a_positions_this_year");
             let meets_first = meets(pay, &TIER_ONE_OR_TWO) && meets_median;
             let meets_third = meets(pay, &TIER_THIRD_ONWARDS) && meets_median;
