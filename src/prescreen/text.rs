@@ -19,7 +19,11 @@ const MEDIAN_RULES: &[&str] = &["G3", "G5", "G11", "G12", "G13", "I11", "I16"];
 
 /// An amount of Canadian dollars: `$126,000` / `126 000 $`, with cents when `with_cents`.
 pub fn money(lang: Lang, dollars: f64, with_cents: bool) -> String {
-    let cents = (dollars * 100.0).round() as i64;
+    let cents = if with_cents {
+        (dollars * 100.0).round() as i64
+    } else {
+        dollars.round() as i64 * 100
+    };
     let whole = cents / 100;
     let digits = whole.to_string();
     let sep = match lang {
@@ -61,7 +65,7 @@ pub fn applicant_median_line(lang: Lang, rule: &str, values: &Values) -> Option<
     if !MEDIAN_RULES.contains(&rule) {
         return None;
     }
-    let wage = values.wage.as_ref()?;
+    let wage = values.wage.as_ref().filter(|w| !w.reference_only)?;
     let median = wage.median.as_ref()?;
     Some(lang.t_args(
         "assessment-median-line",
