@@ -57,10 +57,10 @@ impl Site {
         }
     }
 
-    /// Creates a staff account with the binary's own command, password on standard input.
+    /// Creates an admin account with the binary's own command, password on standard input.
     fn add_staff(&self, email: &str, name: &str, password: &str) {
         let mut child = std::process::Command::new(release_binary())
-            .args(["staff", "add", "--email", email, "--name", name, "--role", "staff"])
+            .args(["staff", "add", "--email", email, "--name", name, "--role", "admin"])
             .env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
             .env("INTAKE_DATABASE_URL", &self.db.url)
@@ -398,6 +398,11 @@ async fn staff(site: &Site, b: &mut Browser, reference: &str) {
         .await
         .unwrap();
     assert_eq!(stored, "contacted");
+
+    // The wage data on file: the starter edition `serve` loaded into the empty database.
+    b.visit(&format!("{}/staff/wages", site.server.address), "staff-wages")
+        .await;
+    assert_eq!(b.count("tr[data-edition='2025-11-19']").await, 1);
 }
 
 async fn journey(name: &str, lang: &str, pathway: &str, input: Input, tz: &str, with_staff: bool) {
