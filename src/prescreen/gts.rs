@@ -93,15 +93,7 @@ pub(super) fn rules(answers: &Answers, ctx: &Context<'_>, hits: &mut Hits) {
     }
     let pay = common::pay(answers, "offered_wage", "wage_unit", common::hours_per_week(answers));
     let region = answers.str("work_economic_region").filter(|r| *r != "unknown");
-    let check = |code: &str| WageCheck {
-        noc: code.to_owned(),
-        province: province.map(str::to_owned),
-        region: region.map(str::to_owned),
-        pay: pay.map(Pay::figures),
-        median: ctx.medians.lookup(code, province, region).cloned(),
-        edition: ctx.medians.edition.as_ref().map(|e| e.effective_date),
-        reference_only: quebec,
-    };
+    let check = |code: &str| WageCheck::look_up(ctx, code, (province, region), pay, quebec);
     match noc(answers) {
         Noc::Absent | Noc::Unknown => {}
         Noc::Listed(code) => {

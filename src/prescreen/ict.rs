@@ -261,13 +261,5 @@ fn wage_check(answers: &Answers, ctx: &Context<'_>, pay: Option<Pay>) -> Option<
     let noc = noc_digits(answers)?;
     let province = answers.str("work_province");
     let region = answers.str("work_economic_region").filter(|r| *r != "unknown");
-    Some(WageCheck {
-        noc: noc.to_owned(),
-        province: province.map(str::to_owned),
-        region: region.map(str::to_owned),
-        pay: pay.map(Pay::figures),
-        median: ctx.medians.lookup(noc, province, region).cloned(),
-        edition: ctx.medians.edition.as_ref().map(|e| e.effective_date),
-        reference_only: false,
-    })
+    Some(WageCheck::look_up(ctx, noc, (province, region), pay, false))
 }

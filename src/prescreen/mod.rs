@@ -161,6 +161,28 @@ pub struct WageCheck {
     pub reference_only: bool,
 }
 
+impl WageCheck {
+    /// The median on file for `noc` where the work is (§7.4), beside the pay.
+    fn look_up(
+        ctx: &Context<'_>,
+        noc: &str,
+        place: (Option<&str>, Option<&str>),
+        pay: Option<common::Pay>,
+        reference_only: bool,
+    ) -> WageCheck {
+        let (province, region) = place;
+        WageCheck {
+            noc: noc.to_owned(),
+            province: province.map(str::to_owned),
+            region: region.map(str::to_owned),
+            pay: pay.map(common::Pay::figures),
+            median: ctx.medians.lookup(noc, province, region).cloned(),
+            edition: ctx.medians.edition.as_ref().map(|e| e.effective_date),
+            reference_only,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct PayFigures {
     pub hourly_cents: i64,

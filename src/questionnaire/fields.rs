@@ -157,6 +157,16 @@ pub const fn int(min: f64, max: f64) -> Kind {
         step: None,
     }
 }
+/// Hours a week, 1 to 80 (GTS job, ICT transfer).
+pub const fn hours() -> Kind {
+    Kind::Number {
+        min: 1.0,
+        max: 80.0,
+        above_min: false,
+        integer: false,
+        step: None,
+    }
+}
 pub const fn amount() -> Kind {
     Kind::Number {
         min: 0.0,

@@ -5,7 +5,8 @@
 //! an answer on the same page are shown on that page with a hint saying when they apply.
 
 use super::fields::{
-    Choices, DateRule, Field, Kind, ROLE_CATEGORIES, WAGE_UNITS, YES_NO_UNSURE, amount, int, radios, text, textarea,
+    Choices, DateRule, Field, Kind, ROLE_CATEGORIES, WAGE_UNITS, YES_NO_UNSURE, amount, hours, int, radios, text,
+    textarea,
 };
 use crate::domain::{answers::Answers, pathway::Pathway};
 
@@ -320,16 +321,7 @@ pub static GTS_JOB: Step = Step {
             .same_page(),
         Field::new("offered_wage", amount()),
         Field::new("wage_unit", radios(WAGE_UNITS)),
-        Field::new(
-            "hours_per_week",
-            Kind::Number {
-                min: 1.0,
-                max: 80.0,
-                above_min: false,
-                integer: false,
-                step: None,
-            },
-        ),
+        Field::new("hours_per_week", hours()),
         Field::new("years_specialized_experience", int(0.0, 50.0)),
         Field::new("expected_start_date", Kind::Date(DateRule::NotPast)).optional(),
         Field::new("duration_months", int(1.0, 36.0)).optional(),
@@ -533,16 +525,7 @@ pub static ICT_TRANSFER: Step = Step {
         Field::new("work_city", text(2, 200)),
         Field::new("proposed_wage", amount()),
         Field::new("wage_unit", radios(WAGE_UNITS)),
-        Field::new(
-            "hours_per_week",
-            Kind::Number {
-                min: 1.0,
-                max: 80.0,
-                above_min: false,
-                integer: false,
-                step: None,
-            },
-        ),
+        Field::new("hours_per_week", hours()),
         Field::new("home_position_held_for_return", radios(YES_NO_UNSURE)),
         Field::new(
             "work_location_type",
