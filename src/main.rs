@@ -65,9 +65,16 @@ enum StaffCommand {
         #[arg(long, value_enum, default_value_t = RoleArg::Staff)]
         role: RoleArg,
     },
-    /// Give an account a new password, read from standard input (one line). This also lifts a
-    /// lock after failed sign-ins and ends the account's open sessions.
+    /// Give an account a new password, read from standard input (one line). This also ends the
+    /// account's open sessions.
     ResetPassword {
+        #[arg(long)]
+        email: String,
+    },
+    /// Remove an account's two-step verification (a lost phone and no recovery code; also for a
+    /// locked-out admin) and end its sessions; it is set up again at the next sign-in when the firm
+    /// requires it.
+    ResetSecondFactor {
         #[arg(long)]
         email: String,
     },
@@ -101,6 +108,9 @@ enum Job {
     ResetPassword {
         email: String,
         password: SecretString,
+    },
+    ResetSecondFactor {
+        email: String,
     },
     ImportWages(WageFile),
 }
@@ -171,6 +181,7 @@ fn prepare(command: Command) -> Result<Job, Refused> {
             let password = read_password()?;
             Ok(Job::ResetPassword { email, password })
         }
+        Command::Staff(StaffCommand::ResetSecondFactor { email }) => Ok(Job::ResetSecondFactor { email }),
         Command::Wages(WagesCommand::Import { path }) => read_wages(&path).map(Job::ImportWages),
     }
 }
@@ -261,6 +272,7 @@ async fn serve_or_migrate(command: Job, settings: Settings, url: &str) -> anyhow
             password,
         } => add_staff(&pool, &email, &name, role, password).await,
         Job::ResetPassword { email, password } => reset_password(&pool, &email, password).await,
+        Job::ResetSecondFactor { email } => reset_second_factor(&pool, &email).await,
     };
     pool.close().await;
     outcome
@@ -352,19 +364,52 @@ async fn reset_password(pool: &PgPool, email: &str, password: SecretString) -> a
     let hash = password::hash(password).await?;
     let mut tx = pool.begin().await?;
     db::staff::set_password_hash(&mut tx, user.staff_user_id, &hash).await?;
+    let ended = db::staff_sessions::revoke_all(&mut *tx, user.staff_user_id, None).await?;
     db::audit::record(
         &mut tx,
         &db::audit::NewAuditEvent {
             action: "staff.password_reset",
             subject_type: Some("staff_user"),
             subject_id: Some(&user.staff_user_id.to_string()),
-            detail: Some(serde_json::json!({ "via": "cli" })),
+            detail: Some(serde_json::json!({ "via": "cli", "sessions_ended": ended })),
             ..Default::default()
         },
     )
     .await?;
     tx.commit().await?;
     println!("Set a new password for {}.", user.email);
+    Ok(())
+}
+
+/// `intake staff reset-second-factor`: the account's TOTP secret and recovery codes removed, its
+/// sessions ended.
+async fn reset_second_factor(pool: &PgPool, email: &str) -> anyhow::Result<()> {
+    let Some(user) = db::staff::find_by_email(pool, email).await? else {
+        anyhow::bail!(
+            "there is no staff account with the email {}",
+            email.trim().to_lowercase()
+        );
+    };
+    let mut tx = pool.begin().await?;
+    let removed = db::staff::remove_totp(&mut tx, user.staff_user_id).await?;
+    let ended = db::staff_sessions::revoke_all(&mut *tx, user.staff_user_id, None).await?;
+    db::audit::record(
+        &mut tx,
+        &db::audit::NewAuditEvent {
+            action: "staff.second_factor_reset",
+            subject_type: Some("staff_user"),
+            subject_id: Some(&user.staff_user_id.to_string()),
+            detail: Some(serde_json::json!({ "via": "cli", "had_second_factor": removed, "sessions_ended": ended })),
+            ..Default::default()
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    if removed {
+        println!("Removed two-step verification of {}; their sessions are ended.", user.email);
+    } else {
+        println!("{} had no two-step verification; their sessions are ended.", user.email);
+    }
     Ok(())
 }
 

@@ -38,4 +38,16 @@ pub async fn sweep(pool: &PgPool, lead_retention_days: u16) {
         Ok(n) => tracing::info!(purged = n, "enquiries past retention deleted"),
         Err(error) => tracing::warn!(%error, "purging old enquiries failed"),
     }
+    sweep_staff_security(pool).await;
+}
+
+/// Staff sessions ended more than a day ago, and failed sign-ins older than a day, are deleted.
+async fn sweep_staff_security(pool: &PgPool) {
+    let a_day_ago = chrono::Utc::now() - chrono::Duration::days(1);
+    if let Err(error) = db::staff_sessions::delete_ended(pool, a_day_ago).await {
+        tracing::warn!(%error, "deleting ended staff sessions failed");
+    }
+    if let Err(error) = db::login_failures::delete_old(pool).await {
+        tracing::warn!(%error, "deleting old failed sign-ins failed");
+    }
 }

@@ -2,7 +2,6 @@
 
 use std::time::Duration;
 
-use actix_session::{Session, SessionExt};
 use actix_web::{
     Error, HttpMessage, HttpResponse,
     body::MessageBody,
@@ -13,46 +12,62 @@ use actix_web::{
 };
 
 use crate::{
-    auth::{CurrentStaff, login_url},
+    auth::{CurrentStaff, SECOND_FACTOR_PATH, login_url, session},
     db,
     error::AppError,
     startup::AppContext,
-    web::session::{StaffSignIn, TypedSession},
+    web::session::token_hash,
 };
 
-/// Lets the request through with a [`CurrentStaff`] in its extensions when a staff member is signed
-/// in, with an active account, within the idle and absolute limits of the session. Otherwise it
-/// answers `303 See Other` to the sign-in page, which returns to the page asked for afterwards
-/// (`?expired=1` when a session ran out; the session is then purged). Every answer, the redirect
-/// included, is marked `Cache-Control: no-store` and `X-Robots-Tag: noindex, nofollow`.
+/// Lets the request through with a [`CurrentStaff`] in its extensions when the request carries the
+/// token of a live server-side session (not revoked, within the absolute limit, not idle, its
+/// account active). Otherwise it answers `303 See Other` to the sign-in page, which returns to the
+/// page asked for afterwards (`?expired=1` when a session ran out; its cookie is then removed).
+/// While the firm requires a second factor that the staff member has not set up, every page but
+/// the set-up page and sign-out sends them there. Every answer, the redirect included, is marked
+/// `Cache-Control: no-store` and `X-Robots-Tag: noindex, nofollow`.
 pub async fn require_staff(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
-    let session = req.get_session();
-    let now_ms = chrono::Utc::now().timestamp_millis();
     let asked_for = match req.query_string() {
         "" => req.path().to_owned(),
         query => format!("{}?{query}", req.path()),
     };
+    let app = req
+        .app_data::<web::Data<AppContext>>()
+        .cloned()
+        .ok_or_else(|| anyhow::anyhow!("the application context is missing"))
+        .map_err(AppError::from)?;
 
-    let staff = match signed_in(&req, &session, now_ms).await? {
-        Ok(staff) => staff,
+    let (staff, second_factor_required) = match signed_in(&req, &app).await? {
+        Ok(found) => found,
         Err(refusal) => {
-            if refusal != Refusal::Anonymous {
-                session.purge();
-                tracing::info!(?refusal, "staff session ended");
-            }
             let location = login_url(Some(&asked_for), refusal == Refusal::Expired);
-            let mut response = HttpResponse::SeeOther()
-                .insert_header((header::LOCATION, location))
-                .finish();
+            let mut response = HttpResponse::SeeOther();
+            response.insert_header((header::LOCATION, location));
+            if refusal != Refusal::Anonymous {
+                tracing::info!(?refusal, "staff session ended");
+                response.cookie(session::removal(&app.settings));
+            }
+            let mut response = response.finish();
             private(response.headers_mut());
             return Ok(req.into_response(response).map_into_right_body());
         }
     };
 
-    TypedSession(&session).touch_staff(now_ms);
+    if second_factor_required
+        && !staff.has_second_factor
+        && !req.path().starts_with(SECOND_FACTOR_PATH)
+        && req.path() != "/staff/logout"
+    {
+        let mut response = HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, SECOND_FACTOR_PATH))
+            .finish();
+        private(response.headers_mut());
+        return Ok(req.into_response(response).map_into_right_body());
+    }
+
     req.extensions_mut().insert(staff);
     let mut response = next.call(req).await?;
     private(response.headers_mut());
@@ -66,50 +81,46 @@ enum Refusal {
     Anonymous,
     /// The idle or absolute limit passed.
     Expired,
-    /// The account is gone, disabled, or its password changed since sign-in.
+    /// The session was ended (sign-out, password change, disabled account) or never existed.
     Revoked,
 }
 
-async fn signed_in(
-    req: &ServiceRequest,
-    session: &Session,
-    now_ms: i64,
-) -> Result<Result<CurrentStaff, Refusal>, AppError> {
-    let Some(sign_in) = TypedSession(session).staff_sign_in() else {
+/// The signed-in staff member and whether the firm requires a second factor.
+async fn signed_in(req: &ServiceRequest, app: &AppContext) -> Result<Result<(CurrentStaff, bool), Refusal>, AppError> {
+    let Some(token) = session::token_of_service(req, &app.settings) else {
         return Ok(Err(Refusal::Anonymous));
     };
-    let app = req
-        .app_data::<web::Data<AppContext>>()
-        .ok_or_else(|| anyhow::anyhow!("the application context is missing"))?;
-    if has_expired(
-        &sign_in,
-        now_ms,
-        app.settings.staff_idle_timeout,
-        app.settings.staff_session_lifetime,
-    ) {
-        return Ok(Err(Refusal::Expired));
-    }
-    let Some(user) = db::staff::find_by_id(&app.pool, sign_in.staff_id).await? else {
+    let Some(live) = db::staff_sessions::find_live(&app.pool, &token_hash(&token)).await? else {
         return Ok(Err(Refusal::Revoked));
     };
-    if !user.active || user.password_changed_at.timestamp_micros() != sign_in.password_version {
-        return Ok(Err(Refusal::Revoked));
+    let now = chrono::Utc::now();
+    let idle_for = now - live.last_seen_at;
+    if is_idle(idle_for, app.settings.staff_idle_timeout) {
+        db::staff_sessions::revoke(&app.pool, live.staff_user_id, live.staff_session_id).await?;
+        return Ok(Err(Refusal::Expired));
     }
-    Ok(Ok(CurrentStaff {
-        id: user.staff_user_id,
-        name: user.name,
-        email: user.email,
-        role: user.role,
-    }))
+    // One write a minute at most per session, not one per request.
+    if idle_for > chrono::Duration::seconds(30) {
+        db::staff_sessions::touch(&app.pool, live.staff_session_id).await?;
+    }
+    Ok(Ok((
+        CurrentStaff {
+            id: live.staff_user_id,
+            name: live.name,
+            email: live.email,
+            role: live.role,
+            session_id: live.staff_session_id,
+            has_second_factor: live.has_second_factor,
+        },
+        live.second_factor_required,
+    )))
 }
 
-/// True when the session has been idle for `idle` or open for `lifetime` (a clock that went back
-/// counts as expired too).
-fn has_expired(sign_in: &StaffSignIn, now_ms: i64, idle: Duration, lifetime: Duration) -> bool {
-    let ms = |d: Duration| i64::try_from(d.as_millis()).unwrap_or(i64::MAX);
-    let idle_for = now_ms - sign_in.last_seen_ms;
-    let open_for = now_ms - sign_in.login_ms;
-    idle_for < -60_000 || open_for < -60_000 || idle_for >= ms(idle) || open_for >= ms(lifetime)
+/// True when a session unused for `idle_for` has passed the idle limit (a clock that went back by
+/// more than a minute counts as idle too).
+fn is_idle(idle_for: chrono::Duration, limit: Duration) -> bool {
+    let limit = chrono::Duration::from_std(limit).unwrap_or(chrono::Duration::MAX);
+    idle_for < -chrono::Duration::minutes(1) || idle_for >= limit
 }
 
 /// Staff pages are never stored by a cache nor indexed.
@@ -125,30 +136,13 @@ pub fn private(headers: &mut HeaderMap) {
 mod tests {
     use super::*;
 
-    fn sign_in(login_ms: i64, last_seen_ms: i64) -> StaffSignIn {
-        StaffSignIn {
-            staff_id: uuid::Uuid::nil(),
-            login_ms,
-            last_seen_ms,
-            password_version: 0,
-        }
-    }
-
-    const MIN: i64 = 60_000;
-
     #[test]
-    fn idle_and_absolute_limits() {
+    fn idle_limit() {
         let idle = Duration::from_secs(30 * 60);
-        let life = Duration::from_secs(12 * 3600);
-        let now = 100 * 3600 * 1000;
-        assert!(!has_expired(&sign_in(now - 60 * MIN, now - 29 * MIN), now, idle, life));
-        assert!(has_expired(&sign_in(now - 60 * MIN, now - 30 * MIN), now, idle, life));
-        assert!(!has_expired(&sign_in(now - 719 * MIN, now - MIN), now, idle, life));
-        assert!(has_expired(&sign_in(now - 720 * MIN, now - MIN), now, idle, life));
-        // Timestamps from the future (a clock set back) are not trusted.
-        assert!(has_expired(&sign_in(now + 10 * MIN, now + 10 * MIN), now, idle, life));
-        // A zero limit ends every session.
-        assert!(has_expired(&sign_in(now, now), now, Duration::ZERO, life));
-        assert!(has_expired(&sign_in(now, now), now, idle, Duration::ZERO));
+        assert!(!is_idle(chrono::Duration::minutes(29), idle));
+        assert!(is_idle(chrono::Duration::minutes(30), idle));
+        assert!(!is_idle(chrono::Duration::seconds(-30), idle));
+        assert!(is_idle(chrono::Duration::minutes(-10), idle));
+        assert!(is_idle(chrono::Duration::zero(), Duration::ZERO));
     }
 }

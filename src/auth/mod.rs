@@ -1,9 +1,14 @@
-//! Staff authentication: argon2id password hashes and the password policy (`password`), the
-//! `require_staff` middleware in front of `/staff` (`middleware`), and who is signed in
-//! (`CurrentStaff`, `Role`).
+//! Staff authentication: argon2id password hashes and the password policy (`password`, with the
+//! shipped list of common passwords in `common_passwords`), sessions kept on the server (`session`),
+//! the second factor (`second_factor`), sign-in throttling (`throttle`), the `require_staff`
+//! middleware in front of `/staff` (`middleware`), and who is signed in (`CurrentStaff`, `Role`).
 
+pub mod common_passwords;
 pub mod middleware;
 pub mod password;
+pub mod second_factor;
+pub mod session;
+pub mod throttle;
 
 use std::future::{Ready, ready};
 
@@ -18,6 +23,11 @@ use crate::error::AppError;
 pub const LOGIN_PATH: &str = "/staff/login";
 /// Where a sign-in lands when it has nowhere better to go.
 pub const HOME_PATH: &str = "/staff/";
+/// The second step of sign-in: the code from the authenticator app (or a recovery code).
+pub const CODE_PATH: &str = "/staff/login/code";
+/// Where a staff member sets up the second factor (the only page open to them, with sign-out,
+/// while the firm requires one they do not have).
+pub const SECOND_FACTOR_PATH: &str = "/staff/account/second-factor";
 
 /// What a staff member may do: admins also manage staff accounts and read the audit trail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -60,6 +70,10 @@ pub struct CurrentStaff {
     pub name: String,
     pub email: String,
     pub role: Role,
+    /// The server-side session of this request (`staff_session`).
+    pub session_id: Uuid,
+    /// Signing in takes a code from an authenticator app.
+    pub has_second_factor: bool,
 }
 
 impl CurrentStaff {
@@ -101,7 +115,10 @@ pub fn safe_next(next: &str) -> Option<&str> {
         && !rest.starts_with("//")
         && next.len() <= 2048
         && !next.chars().any(|c| c == '\\' || c.is_control() || c.is_whitespace());
-    let is_login = next == LOGIN_PATH || next.starts_with("/staff/login?") || next.starts_with("/staff/logout");
+    let is_login = next == LOGIN_PATH
+        || next.starts_with("/staff/login?")
+        || next.starts_with("/staff/login/")
+        || next.starts_with("/staff/logout");
     (well_placed && clean && !is_login).then_some(next)
 }
 
@@ -181,6 +198,8 @@ mod tests {
             name: "Ana".into(),
             email: "ana@firm.example".into(),
             role: Role::Staff,
+            session_id: Uuid::nil(),
+            has_second_factor: false,
         };
         assert!(matches!(me.require_admin(), Err(AppError::Forbidden)));
         assert!(

@@ -15,14 +15,18 @@ pub struct NewAuditEvent<'a> {
     pub before: Option<serde_json::Value>,
     pub after: Option<serde_json::Value>,
     pub detail: Option<serde_json::Value>,
+    /// The client's address, for security events (sign-in, sign-out, password and second-factor
+    /// changes, throttling).
+    pub source_address: Option<&'a str>,
 }
 
 /// Records the event, in the caller's transaction when it has one.
 #[tracing::instrument(skip_all, fields(action = e.action))]
 pub async fn record(conn: &mut PgConnection, e: &NewAuditEvent<'_>) -> sqlx::Result<()> {
     sqlx::query!(
-        "insert into audit_event (audit_event_id, staff_user_id, action, subject_type, subject_id, before, after, detail)
-         values ($1, $2, $3, $4, $5, $6, $7, $8)",
+        "insert into audit_event
+             (audit_event_id, staff_user_id, action, subject_type, subject_id, before, after, detail, source_address)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         Uuid::now_v7(),
         e.staff_user_id,
         e.action,
@@ -31,6 +35,7 @@ pub async fn record(conn: &mut PgConnection, e: &NewAuditEvent<'_>) -> sqlx::Res
         e.before,
         e.after,
         e.detail,
+        e.source_address,
     )
     .execute(conn)
     .await?;

@@ -10,7 +10,9 @@ pub mod enquiries;
 pub mod health;
 pub mod outbox;
 pub mod retention;
+pub mod login_failures;
 pub mod staff;
+pub mod staff_sessions;
 pub mod wages;
 
 use sqlx::migrate::Migrator;

@@ -1,15 +1,11 @@
-//! Staff accounts: lookup for sign-in, failed-attempt lockout, and account management.
+//! Staff accounts: lookup for sign-in, the second factor, and account management. Failed sign-ins
+//! are throttled per account and address in `db::login_failures`, never by locking the account.
 
 use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
 
 use crate::auth::Role;
-
-/// Consecutive failed sign-ins that lock an account.
-pub const MAX_FAILED_LOGINS: i32 = 5;
-/// How long a locked account stays locked.
-pub const LOCK_MINUTES: i32 = 15;
 
 /// A staff account as stored. `email` is lower-cased.
 #[derive(Clone)]
@@ -20,17 +16,17 @@ pub struct StaffUser {
     pub role: Role,
     pub password_hash: String,
     pub active: bool,
-    pub failed_logins: i32,
-    pub locked_until: Option<DateTime<Utc>>,
+    /// When the second factor (TOTP) was confirmed; `None` when it is not in force.
+    pub totp_enabled_at: Option<DateTime<Utc>>,
     pub password_changed_at: DateTime<Utc>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
 
 impl StaffUser {
-    /// True while failed attempts keep the account locked.
-    pub fn is_locked(&self, now: DateTime<Utc>) -> bool {
-        self.locked_until.is_some_and(|until| until > now)
+    /// True when signing in also takes a code from an authenticator app.
+    pub fn has_second_factor(&self) -> bool {
+        self.totp_enabled_at.is_some()
     }
 }
 
@@ -41,8 +37,7 @@ impl std::fmt::Debug for StaffUser {
             .field("staff_user_id", &self.staff_user_id)
             .field("role", &self.role)
             .field("active", &self.active)
-            .field("failed_logins", &self.failed_logins)
-            .field("locked_until", &self.locked_until)
+            .field("totp_enabled_at", &self.totp_enabled_at)
             .finish_non_exhaustive()
     }
 }
@@ -55,8 +50,7 @@ struct Row {
     role: String,
     password_hash: String,
     active: bool,
-    failed_logins: i32,
-    locked_until: Option<DateTime<Utc>>,
+    totp_enabled_at: Option<DateTime<Utc>>,
     password_changed_at: DateTime<Utc>,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
@@ -73,8 +67,7 @@ impl Row {
             role,
             password_hash: self.password_hash,
             active: self.active,
-            failed_logins: self.failed_logins,
-            locked_until: self.locked_until,
+            totp_enabled_at: self.totp_enabled_at,
             password_changed_at: self.password_changed_at,
             created_at: self.created_at,
             updated_at: self.updated_at,
@@ -117,7 +110,7 @@ pub async fn insert(conn: &mut PgConnection, staff: &NewStaff<'_>) -> sqlx::Resu
 pub async fn find_by_email(db: impl PgExecutor<'_>, email: &str) -> sqlx::Result<Option<StaffUser>> {
     sqlx::query_as!(
         Row,
-        "select staff_user_id, email, name, role, password_hash, active, failed_logins, locked_until,
+        "select staff_user_id, email, name, role, password_hash, active, totp_enabled_at,
                 password_changed_at, created_at, updated_at
          from staff_user where email = lower($1)",
         email.trim(),
@@ -132,7 +125,7 @@ pub async fn find_by_email(db: impl PgExecutor<'_>, email: &str) -> sqlx::Result
 pub async fn find_by_id(db: impl PgExecutor<'_>, id: Uuid) -> sqlx::Result<Option<StaffUser>> {
     sqlx::query_as!(
         Row,
-        "select staff_user_id, email, name, role, password_hash, active, failed_logins, locked_until,
+        "select staff_user_id, email, name, role, password_hash, active, totp_enabled_at,
                 password_changed_at, created_at, updated_at
          from staff_user where staff_user_id = $1",
         id,
@@ -148,7 +141,7 @@ pub async fn find_by_id(db: impl PgExecutor<'_>, id: Uuid) -> sqlx::Result<Optio
 pub async fn list_all(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<StaffUser>> {
     sqlx::query_as!(
         Row,
-        "select staff_user_id, email, name, role, password_hash, active, failed_logins, locked_until,
+        "select staff_user_id, email, name, role, password_hash, active, totp_enabled_at,
                 password_changed_at, created_at, updated_at
          from staff_user order by active desc, lower(name), email",
     )
@@ -157,41 +150,6 @@ pub async fn list_all(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<StaffUser>> {
     .into_iter()
     .map(Row::into_user)
     .collect()
-}
-
-/// Counts a failed sign-in. The [`MAX_FAILED_LOGINS`]th in a row locks the account for
-/// [`LOCK_MINUTES`] and starts the count again; attempts while locked do not count (nor extend the
-/// lock). Returns the time the account is locked until when this attempt locked it.
-#[tracing::instrument(skip_all, fields(staff_user_id = %id))]
-pub async fn record_failed_login(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<DateTime<Utc>>> {
-    let locked = sqlx::query_scalar!(
-        "update staff_user set
-             failed_logins = case when failed_logins + 1 >= $2 then 0 else failed_logins + 1 end,
-             locked_until = case when failed_logins + 1 >= $2
-                                 then now() + make_interval(mins => $3) else locked_until end,
-             updated_at = now()
-         where staff_user_id = $1 and (locked_until is null or locked_until <= now())
-         returning case when failed_logins = 0 then locked_until end",
-        id,
-        MAX_FAILED_LOGINS,
-        LOCK_MINUTES,
-    )
-    .fetch_optional(conn)
-    .await?;
-    Ok(locked.flatten())
-}
-
-/// After a successful sign-in: no failed attempts, no lock.
-#[tracing::instrument(skip_all, fields(staff_user_id = %id))]
-pub async fn reset_failed_logins(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<()> {
-    sqlx::query!(
-        "update staff_user set failed_logins = 0, locked_until = null, updated_at = now()
-         where staff_user_id = $1 and (failed_logins <> 0 or locked_until is not null)",
-        id,
-    )
-    .execute(conn)
-    .await?;
-    Ok(())
 }
 
 /// Enables or disables the account; false when there is no such account.
@@ -207,13 +165,13 @@ pub async fn set_active(conn: &mut PgConnection, id: Uuid, active: bool) -> sqlx
     Ok(done.rows_affected() == 1)
 }
 
-/// Replaces the password hash. This also lifts a lock, and ends every session opened with the old
-/// password (`password_changed_at` moves). False when there is no such account.
+/// Replaces the password hash (`password_changed_at` moves). The caller ends the account's sessions
+/// in the same transaction (`db::staff_sessions::revoke_all`). False when there is no such account.
 #[tracing::instrument(skip_all, fields(staff_user_id = %id))]
 pub async fn set_password_hash(conn: &mut PgConnection, id: Uuid, password_hash: &str) -> sqlx::Result<bool> {
     let done = sqlx::query!(
         "update staff_user set password_hash = $2, password_changed_at = clock_timestamp(),
-             failed_logins = 0, locked_until = null, updated_at = now()
+             updated_at = now()
          where staff_user_id = $1",
         id,
         password_hash,
@@ -241,5 +199,163 @@ pub async fn set_role(conn: &mut PgConnection, id: Uuid, role: Role) -> sqlx::Re
 pub async fn count_active_admins(db: impl PgExecutor<'_>) -> sqlx::Result<i64> {
     sqlx::query_scalar!(r#"select count(*) as "n!" from staff_user where active and role = 'admin'"#)
         .fetch_one(db)
+        .await
+}
+
+/// The account's TOTP secret and the last time step a code was accepted for, when it has one
+/// (enrolment started or in force).
+pub struct TotpState {
+    pub secret: Vec<u8>,
+    pub enabled: bool,
+    pub last_step: Option<i64>,
+}
+
+#[tracing::instrument(skip_all, fields(staff_user_id = %id))]
+pub async fn totp_state(db: impl PgExecutor<'_>, id: Uuid) -> sqlx::Result<Option<TotpState>> {
+    let row = sqlx::query!(
+        "select totp_secret, totp_enabled_at, totp_last_step from staff_user where staff_user_id = $1",
+        id
+    )
+    .fetch_optional(db)
+    .await?;
+    Ok(row.and_then(|r| {
+        r.totp_secret.map(|secret| TotpState {
+            secret,
+            enabled: r.totp_enabled_at.is_some(),
+            last_step: r.totp_last_step,
+        })
+    }))
+}
+
+/// Starts enrolment: a new secret, not yet in force (an enrolment in progress is replaced; a second
+/// factor already in force is left alone and false is returned).
+#[tracing::instrument(skip_all, fields(staff_user_id = %id))]
+pub async fn start_totp(conn: &mut PgConnection, id: Uuid, secret: &[u8]) -> sqlx::Result<bool> {
+    let done = sqlx::query!(
+        "update staff_user set totp_secret = $2, totp_last_step = null, updated_at = now()
+         where staff_user_id = $1 and totp_enabled_at is null",
+        id,
+        secret,
+    )
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Puts the enrolled secret in force, remembering the step of the code that confirmed it.
+#[tracing::instrument(skip_all, fields(staff_user_id = %id))]
+pub async fn enable_totp(conn: &mut PgConnection, id: Uuid, step: i64) -> sqlx::Result<bool> {
+    let done = sqlx::query!(
+        "update staff_user set totp_enabled_at = now(), totp_last_step = $2, updated_at = now()
+         where staff_user_id = $1 and totp_secret is not null and totp_enabled_at is null",
+        id,
+        step,
+    )
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Records that the code of time step `step` was used. False when that step (or a later one) was
+/// already used: a code works once, even if two requests race.
+#[tracing::instrument(skip_all, fields(staff_user_id = %id))]
+pub async fn use_totp_step(db: impl PgExecutor<'_>, id: Uuid, step: i64) -> sqlx::Result<bool> {
+    let done = sqlx::query!(
+        "update staff_user set totp_last_step = $2
+         where staff_user_id = $1 and totp_enabled_at is not null
+           and (totp_last_step is null or totp_last_step < $2)",
+        id,
+        step,
+    )
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Removes the second factor and its recovery codes. False when there was none.
+#[tracing::instrument(skip_all, fields(staff_user_id = %id))]
+pub async fn remove_totp(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<bool> {
+    sqlx::query!("delete from staff_recovery_code where staff_user_id = $1", id)
+        .execute(&mut *conn)
+        .await?;
+    let done = sqlx::query!(
+        "update staff_user set totp_secret = null, totp_enabled_at = null, totp_last_step = null, updated_at = now()
+         where staff_user_id = $1 and totp_secret is not null",
+        id,
+    )
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Replaces the account's recovery codes with these (SHA-256 of each).
+#[tracing::instrument(skip_all, fields(staff_user_id = %id))]
+pub async fn replace_recovery_codes(conn: &mut PgConnection, id: Uuid, hashes: &[Vec<u8>]) -> sqlx::Result<()> {
+    sqlx::query!("delete from staff_recovery_code where staff_user_id = $1", id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query!(
+        "insert into staff_recovery_code (staff_user_id, code_hash) select $1, unnest($2::bytea[])",
+        id,
+        hashes,
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Uses a recovery code: true when it was one of the account's and had not been used.
+#[tracing::instrument(skip_all, fields(staff_user_id = %id))]
+pub async fn use_recovery_code(db: impl PgExecutor<'_>, id: Uuid, hash: &[u8]) -> sqlx::Result<bool> {
+    let done = sqlx::query!(
+        "update staff_recovery_code set used_at = now()
+         where staff_user_id = $1 and code_hash = $2 and used_at is null",
+        id,
+        hash,
+    )
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// How many unused recovery codes the account has left.
+#[tracing::instrument(skip_all, fields(staff_user_id = %id))]
+pub async fn recovery_codes_left(db: impl PgExecutor<'_>, id: Uuid) -> sqlx::Result<i64> {
+    sqlx::query_scalar!(
+        r#"select count(*) as "n!" from staff_recovery_code where staff_user_id = $1 and used_at is null"#,
+        id
+    )
+    .fetch_one(db)
+    .await
+}
+
+/// Whether the firm requires every staff member to use a second factor.
+#[tracing::instrument(skip_all)]
+pub async fn second_factor_required(db: impl PgExecutor<'_>) -> sqlx::Result<bool> {
+    Ok(
+        sqlx::query_scalar!("select require_second_factor from security_policy where singleton")
+            .fetch_optional(db)
+            .await?
+            .unwrap_or(false),
+    )
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn set_second_factor_required(conn: &mut PgConnection, required: bool) -> sqlx::Result<()> {
+    sqlx::query!(
+        "insert into security_policy (singleton, require_second_factor) values (true, $1)
+         on conflict (singleton) do update set require_second_factor = $1, updated_at = now()",
+        required
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The active admins' addresses (security alerts go to them).
+#[tracing::instrument(skip_all)]
+pub async fn admin_emails(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar!("select email from staff_user where active and role = 'admin' order by email")
+        .fetch_all(db)
         .await
 }

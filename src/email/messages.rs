@@ -252,6 +252,27 @@ email_templates!(
     "emails/firm_booking_notice/body.html"
 );
 
+/// To the firm's admins: a security event (sign-in throttled, bookings in a burst, ...).
+#[derive(Debug)]
+pub struct SecurityAlert {
+    pub ctx: EmailCtx,
+    /// What happened, in one sentence (also the subject).
+    pub headline: String,
+    /// (label, value) lines: account, source address, counts.
+    pub facts: Vec<(String, String)>,
+    /// What an admin may do about it.
+    pub advice: String,
+    pub staff_url: String,
+}
+
+email_templates!(
+    SecurityAlert,
+    "security_alert",
+    "emails/security_alert/subject.txt",
+    "emails/security_alert/body.txt",
+    "emails/security_alert/body.html"
+);
+
 /// Subjects are one line whatever the data in them.
 /// A header value on one line. A name typed as an RFC 2047 encoded word (`=?utf-8?q?…?=`) would be
 /// decoded by mail programs, line breaks and all: an invisible word joiner after `=` keeps it

@@ -1,5 +1,6 @@
-//! Encrypted cookie sessions. The cookie holds ids only (the CSRF token now; later a draft token
-//! and a staff id), never personal data.
+//! Encrypted cookie sessions. The cookie holds ids only (the CSRF token, the draft token, a staff
+//! sign-in waiting for its second factor), never personal data. Signed-in staff have a session on
+//! the server instead (`auth::session`).
 
 use actix_session::{
     Session, SessionMiddleware,
@@ -14,7 +15,7 @@ use crate::config::Settings;
 pub const COOKIE_NAME: &str = "intake_session";
 const CSRF_KEY: &str = "csrf";
 const DRAFT_KEY: &str = "draft";
-const STAFF_KEY: &str = "staff";
+const PENDING_KEY: &str = "staff_pending";
 
 pub fn middleware(settings: &Settings) -> SessionMiddleware<CookieSessionStore> {
     SessionMiddleware::builder(
@@ -74,25 +75,17 @@ impl TypedSession<'_> {
         self.0.get::<String>(CSRF_KEY).ok().flatten()
     }
 
-    /// The signed-in staff member's id and times, if someone signed in (`auth::require_staff`
-    /// decides whether it is still valid).
-    pub fn staff_sign_in(&self) -> Option<StaffSignIn> {
-        self.0.get::<StaffSignIn>(STAFF_KEY).ok().flatten()
+    /// A staff member whose password was right and who still has to give their second factor.
+    pub fn pending_sign_in(&self) -> Option<PendingSignIn> {
+        self.0.get::<PendingSignIn>(PENDING_KEY).ok().flatten()
     }
 
-    /// Records a sign-in. Call `renew()` on the session first, so the cookie changes.
-    pub fn set_staff_sign_in(&self, sign_in: &StaffSignIn) {
-        let _ = self.0.insert(STAFF_KEY, sign_in);
+    pub fn set_pending_sign_in(&self, pending: &PendingSignIn) {
+        let _ = self.0.insert(PENDING_KEY, pending);
     }
 
-    /// Moves the staff member's last-seen time to `now_ms` (Unix milliseconds).
-    pub fn touch_staff(&self, now_ms: i64) {
-        if let Some(sign_in) = self.staff_sign_in() {
-            self.set_staff_sign_in(&StaffSignIn {
-                last_seen_ms: now_ms,
-                ..sign_in
-            });
-        }
+    pub fn clear_pending_sign_in(&self) {
+        self.0.remove(PENDING_KEY);
     }
 
     /// Drops the CSRF token, so the next form gets a new one (after a sign-in).
@@ -101,21 +94,28 @@ impl TypedSession<'_> {
     }
 }
 
-/// What the session holds about a signed-in staff member: ids and times only.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct StaffSignIn {
+/// The first step of a staff sign-in, passed: who, and when (the second step must follow within
+/// [`PendingSignIn::LIFETIME_MS`]). The signed-in state itself lives on the server (`auth::session`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PendingSignIn {
     #[serde(rename = "id")]
     pub staff_id: uuid::Uuid,
-    /// When the password was checked, in Unix milliseconds (the absolute timeout counts from here).
-    #[serde(rename = "in")]
-    pub login_ms: i64,
-    /// The last request, in Unix milliseconds (the idle timeout counts from here).
-    #[serde(rename = "seen")]
-    pub last_seen_ms: i64,
-    /// `staff_user.password_changed_at` at sign-in (Unix microseconds): a password change ends
-    /// the sessions opened with the old one.
-    #[serde(rename = "pw")]
-    pub password_version: i64,
+    /// When the password was checked, in Unix milliseconds.
+    #[serde(rename = "at")]
+    pub at_ms: i64,
+    /// Where to go afterwards (a safe `/staff` path, or empty).
+    #[serde(rename = "next")]
+    pub next: String,
+}
+
+impl PendingSignIn {
+    /// Five minutes to type the code.
+    pub const LIFETIME_MS: i64 = 5 * 60 * 1000;
+
+    pub fn is_fresh(&self, now_ms: i64) -> bool {
+        let age = now_ms - self.at_ms;
+        (-60_000..Self::LIFETIME_MS).contains(&age)
+    }
 }
 
 /// The SHA-256 of a token: what the database keeps instead of the token itself.

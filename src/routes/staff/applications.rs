@@ -241,6 +241,7 @@ pub async fn export(staff: CurrentStaff, app: App, filters: web::Query<Filters>)
             before: None,
             after: None,
             detail: Some(json!({ "filters": filters.for_the_record(), "rows": rows.len(), "matching": total })),
+            source_address: None,
         },
     )
     .await?;

@@ -1,6 +1,7 @@
 //! `/staff/...`: the back office. Everything but the login page requires a signed-in staff member
 //! (`auth::require_staff`); staff pages are never cached and never indexed.
 
+mod account;
 mod applications;
 mod audit;
 mod availability;
@@ -22,6 +23,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 /// The signed-in part, area by area.
 fn protected(cfg: &mut web::ServiceConfig) {
+    account::configure(cfg);
     dashboard::configure(cfg);
     applications::configure(cfg);
     users::configure(cfg);
@@ -50,6 +52,7 @@ async fn audit(
             before: changes.0,
             after: changes.1,
             detail: None,
+            source_address: None,
         },
     )
     .await?;

@@ -37,7 +37,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/users/{id}/disable", web::post().to(disable))
         .route("/users/{id}/enable", web::post().to(enable))
         .route("/users/{id}/password", web::post().to(reset_password))
-        .route("/users/{id}/role", web::post().to(set_role));
+        .route("/users/{id}/role", web::post().to(set_role))
+        .route("/users/{id}/second-factor/reset", web::post().to(reset_second_factor))
+        .route("/users/security-policy", web::post().to(set_security_policy));
 }
 
 type App = web::Data<AppContext>;
@@ -81,7 +83,8 @@ pub struct MemberView {
     pub email: String,
     pub role: String,
     pub active: bool,
-    pub locked: bool,
+    /// Two-step verification is on.
+    pub second_factor: bool,
     pub me: bool,
 }
 
@@ -93,11 +96,25 @@ pub struct ListPage {
     pub members: Vec<MemberView>,
     pub draft_days: String,
     pub lead_days: String,
+    /// Every staff member must use two-step verification.
+    pub second_factor_required: bool,
+    /// The security policy was just saved.
+    pub policy_saved: bool,
 }
 
-pub async fn list(ctx: PageCtx, staff: CurrentStaff, app: App) -> Result<HttpResponse, AppError> {
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ListQuery {
+    pub saved: String,
+}
+
+pub async fn list(
+    ctx: PageCtx,
+    staff: CurrentStaff,
+    app: App,
+    query: web::Query<ListQuery>,
+) -> Result<HttpResponse, AppError> {
     staff.require_admin()?;
-    let now = Utc::now();
     let members = db::staff::list_all(&app.pool)
         .await?
         .into_iter()
@@ -105,7 +122,7 @@ pub async fn list(ctx: PageCtx, staff: CurrentStaff, app: App) -> Result<HttpRes
             url: user_url(u.staff_user_id),
             role: ctx.t(&role_key(u.role)),
             active: u.active,
-            locked: u.is_locked(now),
+            second_factor: u.has_second_factor(),
             me: u.staff_user_id == staff.id,
             name: u.name,
             email: u.email,
@@ -113,6 +130,8 @@ pub async fn list(ctx: PageCtx, staff: CurrentStaff, app: App) -> Result<HttpRes
         .collect();
     let page = ListPage {
         members,
+        second_factor_required: db::staff::second_factor_required(&app.pool).await?,
+        policy_saved: query.saved == "policy",
         draft_days: app.settings.draft_days.to_string(),
         lead_days: app.settings.lead_retention_days.to_string(),
         ctx,
@@ -281,7 +300,8 @@ pub struct MemberPage {
     pub role_code: String,
     pub roles: Vec<(String, String)>,
     pub active: bool,
-    pub locked_until: Option<String>,
+    /// Two-step verification is on.
+    pub second_factor: bool,
     pub created: String,
     pub me: bool,
     pub errors: FormErrors,
@@ -296,7 +316,7 @@ fn member_page(ctx: PageCtx, staff: CurrentStaff, app: &AppContext, user: StaffU
         role_code: user.role.as_str().to_owned(),
         roles: role_options(&ctx),
         active: user.active,
-        locked_until: user.is_locked(Utc::now()).then(|| user.locked_until.map(fmt)).flatten(),
+        second_factor: user.has_second_factor(),
         created: fmt(user.created_at),
         me: user.staff_user_id == staff.id,
         name: user.name,
@@ -364,6 +384,7 @@ pub async fn disable(
     }
     let mut tx = app.pool.begin().await?;
     db::staff::set_active(&mut tx, id, false).await?;
+    db::staff_sessions::revoke_all(&mut *tx, id, None).await?;
     audit(
         &mut tx,
         &staff,
@@ -405,8 +426,8 @@ pub struct PasswordInput {
     pub password: String,
 }
 
-/// Sets the password the admin typed (the policy applies). This lifts a lock and ends the member's
-/// sessions (their own too, when admins reset their own password).
+/// Sets the password the admin typed (the policy applies). This ends the member's sessions (all but
+/// the admin's current one, when admins reset their own password).
 pub async fn reset_password(
     ctx: PageCtx,
     staff: CurrentStaff,
@@ -422,16 +443,17 @@ pub async fn reset_password(
         return refused(ctx, staff, &app, user, "password", about_member(invalid).0);
     }
     let hash = password::hash(SecretString::from(input.password)).await?;
-    let was_locked = user.is_locked(Utc::now());
     let mut tx = app.pool.begin().await?;
     db::staff::set_password_hash(&mut tx, id, &hash).await?;
+    let keep = (id == staff.id).then_some(staff.session_id);
+    let ended = db::staff_sessions::revoke_all(&mut *tx, id, keep).await?;
     audit(
         &mut tx,
         &staff,
         "staff.password_reset",
         id,
-        Some(json!({ "locked": was_locked })),
-        Some(json!({ "locked": false })),
+        None,
+        Some(json!({ "sessions_ended": ended })),
     )
     .await?;
     tx.commit().await?;
@@ -483,4 +505,66 @@ pub async fn set_role(
     } else {
         user_url(id)
     }))
+}
+
+/// Removes a member's second factor (a lost phone with no recovery codes left) and ends their
+/// sessions; they set it up again at their next sign-in (when the firm requires it) or on their
+/// account page.
+pub async fn reset_second_factor(staff: CurrentStaff, app: App, path: web::Path<String>) -> Result<HttpResponse, AppError> {
+    staff.require_admin()?;
+    let user = find(&app, &path).await?;
+    let id = user.staff_user_id;
+    let mut tx = app.pool.begin().await?;
+    if db::staff::remove_totp(&mut tx, id).await? {
+        let keep = (id == staff.id).then_some(staff.session_id);
+        let ended = db::staff_sessions::revoke_all(&mut *tx, id, keep).await?;
+        audit(
+            &mut tx,
+            &staff,
+            "staff.second_factor_reset",
+            id,
+            Some(json!({ "second_factor": true })),
+            Some(json!({ "second_factor": false, "sessions_ended": ended })),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(see_other(&user_url(id)))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PolicyInput {
+    /// "on" when the box is ticked.
+    pub require_second_factor: String,
+}
+
+/// Requires (or stops requiring) two-step verification of every staff member. Those without it are
+/// sent to set it up at their next request.
+pub async fn set_security_policy(
+    staff: CurrentStaff,
+    app: App,
+    input: web::Form<PolicyInput>,
+) -> Result<HttpResponse, AppError> {
+    staff.require_admin()?;
+    let required = input.require_second_factor == "on";
+    let mut tx = app.pool.begin().await?;
+    let before = db::staff::second_factor_required(&mut *tx).await?;
+    if before != required {
+        db::staff::set_second_factor_required(&mut tx, required).await?;
+        super::audit(
+            &mut tx,
+            &staff,
+            "security.policy",
+            "security_policy",
+            None,
+            (
+                Some(json!({ "require_second_factor": before })),
+                Some(json!({ "require_second_factor": required })),
+            ),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(see_other("/staff/users?saved=policy#security"))
 }

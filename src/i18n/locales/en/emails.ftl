@@ -73,3 +73,13 @@ email-notice-cancelled-subject = Consultation cancelled: { $reference }
 email-notice-moved-subject = Consultation moved: { $reference }
 email-notice-cancelled-intro = { $name } cancelled their consultation.
 email-notice-moved-intro = { $name } moved their consultation to a new time.
+
+## To the firm's admins: security alerts
+email-security-subject-prefix = [Security]
+email-security-throttled-headline = Sign-in attempts to a staff account are being throttled
+email-security-account = Account
+email-security-unknown-account = an address that is not a staff account
+email-security-source = From address
+email-security-failures = Failed attempts in the last hour
+email-security-throttled-advice = Further attempts from that address now wait longer each time; the owner can still sign in from elsewhere. If this was not a member of staff, consider asking them to turn on two-step verification, and look at the audit log.
+email-security-open = Open the audit log

@@ -11,8 +11,6 @@ staff-users-account = Account
 staff-users-you = you
 staff-users-active = Active
 staff-users-disabled = Disabled
-staff-users-locked = Locked
-staff-users-locked-until = locked after failed sign-ins until { $time }
 staff-users-created = Created
 staff-users-initial-password = Initial password
 staff-users-new-password = New password
@@ -158,3 +156,14 @@ wages-problem-median = Line { $line }: the median { $value } is not an amount li
 wages-problem-annual-flag = Line { $line }: the annual wage flag { $value } is neither 0 nor 1.
 wages-problem-revision-date = Line { $line }: the revision date { $value } is not a date like 2025-11-19.
 wages-problem-duplicate = Line { $line }: a second median for NOC { $value } in { $place }.
+
+## Staff: two-step verification (admins)
+staff-users-second-factor = Two-step verification
+staff-users-second-factor-on = 2-step on
+staff-users-second-factor-off = 2-step off
+staff-users-second-factor-reset-explain = If this person lost their phone and their recovery codes, remove their two-step verification: their sessions end, and they set it up again when they next sign in.
+staff-users-second-factor-reset = Remove two-step verification
+staff-security-title = Security
+staff-security-require = Require two-step verification for every member of staff
+staff-security-require-hint = Those who have not set it up are asked to do so at their next page, before anything else.
+staff-security-saved = The security setting is saved.

@@ -73,3 +73,13 @@ email-notice-cancelled-subject = Consultation annulée : { $reference }
 email-notice-moved-subject = Consultation déplacée : { $reference }
 email-notice-cancelled-intro = { $name } a annulé sa consultation.
 email-notice-moved-intro = { $name } a déplacé sa consultation à un autre moment.
+
+## To the firm's admins: security alerts
+email-security-subject-prefix = [Sécurité]
+email-security-throttled-headline = Les tentatives de connexion à un compte du personnel sont ralenties
+email-security-account = Compte
+email-security-unknown-account = une adresse qui n'est pas celle d'un compte du personnel
+email-security-source = Depuis l'adresse
+email-security-failures = Tentatives échouées au cours de la dernière heure
+email-security-throttled-advice = Les nouvelles tentatives depuis cette adresse attendent désormais un peu plus chaque fois ; la personne concernée peut toujours se connecter depuis ailleurs. S'il ne s'agit pas d'un membre du personnel, demandez-lui d'activer la validation en deux étapes et consultez le journal d'audit.
+email-security-open = Ouvrir le journal d'audit

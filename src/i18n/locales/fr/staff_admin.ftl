@@ -11,8 +11,6 @@ staff-users-account = Compte
 staff-users-you = vous
 staff-users-active = Actif
 staff-users-disabled = Désactivé
-staff-users-locked = Verrouillé
-staff-users-locked-until = verrouillé après des échecs de connexion jusqu’à { $time }
 staff-users-created = Créé le
 staff-users-initial-password = Mot de passe initial
 staff-users-new-password = Nouveau mot de passe
@@ -158,3 +156,14 @@ wages-problem-median = Ligne { $line } : la médiane { $value } n’est pas un m
 wages-problem-annual-flag = Ligne { $line } : l’indicateur de salaire annuel { $value } ne vaut ni 0 ni 1.
 wages-problem-revision-date = Ligne { $line } : la date de révision { $value } n’est pas une date comme 2025-11-19.
 wages-problem-duplicate = Ligne { $line } : une deuxième médiane pour la CNP { $value } dans { $place }.
+
+## Staff: two-step verification (admins)
+staff-users-second-factor = Validation en deux étapes
+staff-users-second-factor-on = 2 étapes activée
+staff-users-second-factor-off = 2 étapes désactivée
+staff-users-second-factor-reset-explain = Si cette personne a perdu son téléphone et ses codes de secours, retirez sa validation en deux étapes : ses sessions prennent fin et elle la configure de nouveau à sa prochaine connexion.
+staff-users-second-factor-reset = Retirer la validation en deux étapes
+staff-security-title = Sécurité
+staff-security-require = Exiger la validation en deux étapes de tous les membres du personnel
+staff-security-require-hint = Les personnes qui ne l'ont pas encore configurée doivent le faire dès leur prochaine page, avant toute autre chose.
+staff-security-saved = Le paramètre de sécurité est enregistré.
