@@ -406,7 +406,10 @@ async fn reset_second_factor(pool: &PgPool, email: &str) -> anyhow::Result<()> {
     .await?;
     tx.commit().await?;
     if removed {
-        println!("Removed two-step verification of {}; their sessions are ended.", user.email);
+        println!(
+            "Removed two-step verification of {}; their sessions are ended.",
+            user.email
+        );
     } else {
         println!("{} had no two-step verification; their sessions are ended.", user.email);
     }

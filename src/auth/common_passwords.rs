@@ -5,8 +5,13 @@ use std::{collections::HashSet, sync::LazyLock};
 
 static LIST: &str = include_str!("../../data/passwords/common.txt");
 
-static SET: LazyLock<HashSet<String>> =
-    LazyLock::new(|| LIST.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_lowercase).collect());
+static SET: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    LIST.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+});
 
 /// True when `password` is on the list, whatever its case.
 pub fn is_common(password: &str) -> bool {

@@ -95,7 +95,7 @@ async fn signed_in(req: &ServiceRequest, app: &AppContext) -> Result<Result<(Cur
     };
     let now = chrono::Utc::now();
     let idle_for = now - live.last_seen_at;
-    if is_idle(idle_for, app.settings.staff_idle_timeout) {
+    if is_idle(idle_for, app.settings.staff_idle_timeout) || live.expires_at <= now {
         db::staff_sessions::revoke(&app.pool, live.staff_user_id, live.staff_session_id).await?;
         return Ok(Err(Refusal::Expired));
     }

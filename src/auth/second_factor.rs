@@ -162,7 +162,10 @@ mod tests {
         assert_eq!(unique.len(), RECOVERY_CODES);
         for code in &codes {
             assert!(matches!(classify(code), Typed::Recovery(_)), "{code}");
-            assert_eq!(recovery_code_hash(code), recovery_code_hash(&code.to_uppercase().replace('-', " ")));
+            assert_eq!(
+                recovery_code_hash(code),
+                recovery_code_hash(&code.to_uppercase().replace('-', " "))
+            );
         }
     }
 

@@ -42,6 +42,7 @@ pub struct LiveSession {
     pub staff_session_id: Uuid,
     pub staff_user_id: Uuid,
     pub last_seen_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
     pub name: String,
     pub email: String,
     pub role: Role,
@@ -50,17 +51,17 @@ pub struct LiveSession {
     pub second_factor_required: bool,
 }
 
-/// The session of this token when it is neither revoked nor past its absolute limit and its account
-/// is active; idle sessions are for the caller to judge (`last_seen_at`).
+/// The session of this token when it is not revoked and its account is active; the idle and
+/// absolute limits are for the caller to judge (`last_seen_at`, `expires_at`).
 #[tracing::instrument(skip_all)]
 pub async fn find_live(db: impl PgExecutor<'_>, token_hash: &[u8]) -> sqlx::Result<Option<LiveSession>> {
     let row = sqlx::query!(
-        r#"select s.staff_session_id, s.staff_user_id, s.last_seen_at, u.name, u.email, u.role,
+        r#"select s.staff_session_id, s.staff_user_id, s.last_seen_at, s.expires_at, u.name, u.email, u.role,
                   u.totp_enabled_at is not null as "has_second_factor!",
                   coalesce((select require_second_factor from security_policy where singleton), false)
                       as "second_factor_required!"
            from staff_session s join staff_user u using (staff_user_id)
-           where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now() and u.active"#,
+           where s.token_hash = $1 and s.revoked_at is null and u.active"#,
         token_hash,
     )
     .fetch_optional(db)
@@ -72,6 +73,7 @@ pub async fn find_live(db: impl PgExecutor<'_>, token_hash: &[u8]) -> sqlx::Resu
             staff_session_id: r.staff_session_id,
             staff_user_id: r.staff_user_id,
             last_seen_at: r.last_seen_at,
+            expires_at: r.expires_at,
             name: r.name,
             email: r.email,
             role,

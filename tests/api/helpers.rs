@@ -343,14 +343,16 @@ pub async fn spawn_app_with(options: AppOptions) -> TestApp {
 
 /// A client that keeps cookies and does not follow redirects, like a browser driven step by step.
 fn new_client() -> reqwest::Client {
+    client_builder().build().unwrap()
+}
+
+fn client_builder() -> reqwest::ClientBuilder {
     reqwest::Client::builder()
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
         // The server closes a connection idle for 5 s (actix's keep-alive); a client that reused
         // it at that moment would see its request fail. Idle connections are dropped first.
         .pool_idle_timeout(Duration::from_secs(2))
-        .build()
-        .unwrap()
 }
 
 /// A response read whole.
@@ -386,6 +388,30 @@ impl Page {
         self.html().select(&sel).count()
     }
 
+    /// The attribute `attr` of the first element matching `selector`.
+    pub fn attr_of(&self, selector: &str, attr: &str) -> Option<String> {
+        self.attrs_of(selector, attr).into_iter().next()
+    }
+
+    /// The attribute `attr` of every element matching `selector`, in order.
+    pub fn attrs_of(&self, selector: &str, attr: &str) -> Vec<String> {
+        let sel = scraper::Selector::parse(selector).unwrap();
+        self.html()
+            .select(&sel)
+            .filter_map(|e| e.value().attr(attr).map(str::to_owned))
+            .collect()
+    }
+
+    /// The `Set-Cookie` header that sets the cookie `name`, whole.
+    pub fn set_cookie(&self, name: &str) -> Option<String> {
+        self.headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|v| v.starts_with(&format!("{name}=")))
+            .map(str::to_owned)
+    }
+
     /// The hidden CSRF token of the page's form.
     pub fn csrf_token(&self) -> String {
         let sel = scraper::Selector::parse(r#"input[name="csrf_token"]"#).unwrap();
@@ -408,6 +434,19 @@ async fn read(response: reqwest::Response) -> Page {
 
 impl TestApp {
     /// The same app seen from another browser (its own cookies).
+    /// Another browser on another machine: its connections come from `ip` (any address of
+    /// 127.0.0.0/8 reaches the app on Linux), so the app sees a different client address.
+    pub fn with_new_browser_from(&self, ip: std::net::IpAddr) -> TestApp {
+        TestApp {
+            address: self.address.clone(),
+            db: self.db.clone(),
+            client: client_builder().local_address(ip).build().unwrap(),
+            settings: self.settings.clone(),
+            smtp_port: self.smtp_port,
+            data_dir: self.data_dir.clone(),
+        }
+    }
+
     pub fn with_new_browser(&self) -> TestApp {
         TestApp {
             address: self.address.clone(),
@@ -547,6 +586,46 @@ pub async fn create_staff(app: &TestApp, email: &str, name: &str, role: &str, pa
     )
     .await
     .expect("insert the staff account")
+}
+
+/// The current code of the authenticator app set up with `key` (base32, as the set-up page shows
+/// it, spaces allowed), computed independently of intake with the RFC 6238 parameters.
+pub fn totp_code(key: &str, at_unix: u64) -> String {
+    let secret = totp_rs::Secret::try_from_base32(key.replace(' ', "")).expect("a base32 key");
+    let totp = totp_rs::Builder::new()
+        .with_secret(secret)
+        .build()
+        .expect("an RFC 6238 TOTP");
+    totp.generate(at_unix).to_string()
+}
+
+pub fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
+/// Sets up two-step verification for the signed-in staff member of `app` through the account
+/// pages; returns the key and the recovery codes shown.
+pub async fn enrol_second_factor(app: &TestApp) -> (String, Vec<String>) {
+    let setup = app.get("/staff/account/second-factor").await;
+    assert_eq!(setup.status, 200, "{}", setup.body);
+    let key = setup
+        .attr_of("[data-totp-secret]", "data-totp-secret")
+        .expect("the key is shown for typing");
+    assert_eq!(setup.count(".qr-code svg"), 1, "the QR code is drawn");
+    let code = totp_code(&key, unix_now());
+    let page = app
+        .post_raw(
+            "/staff/account/second-factor",
+            &[("csrf_token", &setup.csrf_token()), ("code", &code)],
+        )
+        .await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    let codes = page.attrs_of("[data-recovery-code]", "data-recovery-code");
+    assert_eq!(codes.len(), 10);
+    (key, codes)
 }
 
 /// Signs in through the sign-in form, as a browser would; returns the answer to the POST.

@@ -16,4 +16,5 @@ mod server;
 mod staff;
 mod staff_admin;
 mod staff_auth;
+mod staff_security;
 mod wages;

@@ -30,8 +30,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/account/sessions/{id}/end", web::post().to(end_session))
         .route("/account/sessions/end-others", web::post().to(end_others))
         .route("/account/sessions/end-all", web::post().to(end_all))
-        .service(web::resource("/account/second-factor").get(show_setup).post(confirm_setup))
-        .route("/account/second-factor/recovery-codes", web::post().to(new_recovery_codes))
+        .service(
+            web::resource("/account/second-factor")
+                .get(show_setup)
+                .post(confirm_setup),
+        )
+        .route(
+            "/account/second-factor/recovery-codes",
+            web::post().to(new_recovery_codes),
+        )
         .route("/account/second-factor/remove", web::post().to(remove));
 }
 
@@ -105,7 +112,9 @@ async fn account_page(
     let tz = app.settings.firm_time_zone;
     let fmt = |t: chrono::DateTime<Utc>| t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string();
     let idle = chrono::Duration::from_std(app.settings.staff_idle_timeout).unwrap_or(chrono::Duration::MAX);
-    let idle_since = Utc::now().checked_sub_signed(idle).unwrap_or(chrono::DateTime::<Utc>::MIN_UTC);
+    let idle_since = Utc::now()
+        .checked_sub_signed(idle)
+        .unwrap_or(chrono::DateTime::<Utc>::MIN_UTC);
     let sessions = db::staff_sessions::list_open(&app.pool, staff.id, idle_since)
         .await?
         .into_iter()
@@ -196,7 +205,14 @@ pub async fn end_session(
 pub async fn end_others(staff: CurrentStaff, req: HttpRequest, app: App) -> Result<HttpResponse, AppError> {
     let mut tx = app.pool.begin().await?;
     let ended = db::staff_sessions::revoke_all(&mut *tx, staff.id, Some(staff.session_id)).await?;
-    audit_own(&mut tx, &staff, &req, "staff.sessions_end_others", json!({ "ended": ended })).await?;
+    audit_own(
+        &mut tx,
+        &staff,
+        &req,
+        "staff.sessions_end_others",
+        json!({ "ended": ended }),
+    )
+    .await?;
     tx.commit().await?;
     Ok(see_other("/staff/account?done=sessions#sessions"))
 }
@@ -204,7 +220,14 @@ pub async fn end_others(staff: CurrentStaff, req: HttpRequest, app: App) -> Resu
 pub async fn end_all(staff: CurrentStaff, req: HttpRequest, app: App) -> Result<HttpResponse, AppError> {
     let mut tx = app.pool.begin().await?;
     let ended = db::staff_sessions::revoke_all(&mut *tx, staff.id, None).await?;
-    audit_own(&mut tx, &staff, &req, "staff.sessions_end_all", json!({ "ended": ended })).await?;
+    audit_own(
+        &mut tx,
+        &staff,
+        &req,
+        "staff.sessions_end_all",
+        json!({ "ended": ended }),
+    )
+    .await?;
     tx.commit().await?;
     signed_out(&app)
 }
@@ -246,11 +269,19 @@ pub async fn change_password(
     let email_hash = super::login::email_hash(&user.email);
     let block = staff_session::source_block(&req);
     let counts = db::login_failures::counts(&app.pool, &email_hash, &block, crate::auth::throttle::WINDOW_SECS).await?;
-    if matches!(crate::auth::throttle::decide(&counts), crate::auth::throttle::Decision::Wait { .. }) {
+    if matches!(
+        crate::auth::throttle::decide(&counts),
+        crate::auth::throttle::Decision::Wait { .. }
+    ) {
         errors.add("current_password", "err-account-throttled");
     } else if input.current_password.is_empty() {
         errors.add("current_password", "err-account-current-required");
-    } else if !password::verify(SecretString::from(input.current_password), Some(user.password_hash.clone())).await? {
+    } else if !password::verify(
+        SecretString::from(input.current_password),
+        Some(user.password_hash.clone()),
+    )
+    .await?
+    {
         db::login_failures::record(&app.pool, &email_hash, &block).await?;
         errors.add("current_password", "err-account-current-wrong");
     }
@@ -267,7 +298,14 @@ pub async fn change_password(
     let mut tx = app.pool.begin().await?;
     db::staff::set_password_hash(&mut tx, staff.id, &hash).await?;
     let ended = db::staff_sessions::revoke_all(&mut *tx, staff.id, Some(staff.session_id)).await?;
-    audit_own(&mut tx, &staff, &req, "staff.password_change", json!({ "sessions_ended": ended })).await?;
+    audit_own(
+        &mut tx,
+        &staff,
+        &req,
+        "staff.password_change",
+        json!({ "sessions_ended": ended }),
+    )
+    .await?;
     tx.commit().await?;
     Ok(see_other("/staff/account?done=password#password"))
 }
@@ -376,7 +414,14 @@ pub async fn confirm_setup(
     db::staff::replace_recovery_codes(&mut tx, staff.id, &hashes).await?;
     // Sessions opened with the password alone end; this one, where the code was just typed, stays.
     let ended = db::staff_sessions::revoke_all(&mut *tx, staff.id, Some(staff.session_id)).await?;
-    audit_own(&mut tx, &staff, &req, "staff.second_factor_on", json!({ "sessions_ended": ended })).await?;
+    audit_own(
+        &mut tx,
+        &staff,
+        &req,
+        "staff.second_factor_on",
+        json!({ "sessions_ended": ended }),
+    )
+    .await?;
     tx.commit().await?;
     let page = RecoveryCodesPage {
         ctx,
@@ -459,7 +504,14 @@ pub async fn remove(
     input: web::Form<PasswordConfirm>,
 ) -> Result<HttpResponse, AppError> {
     if db::staff::second_factor_required(&app.pool).await? {
-        return refuse_on_account(ctx, staff, &app, "remove_password", "err-account-second-factor-required").await;
+        return refuse_on_account(
+            ctx,
+            staff,
+            &app,
+            "remove_password",
+            "err-account-second-factor-required",
+        )
+        .await;
     }
     if !password_confirmed(&app, &staff, input.into_inner().password).await? {
         return refuse_on_account(ctx, staff, &app, "remove_password", "err-account-current-wrong").await;
@@ -479,7 +531,9 @@ mod tests {
     #[test]
     fn browsers_are_named_shortly() {
         assert_eq!(
-            browser_name("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36"),
+            browser_name(
+                "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36"
+            ),
             "Chrome · Linux"
         );
         assert_eq!(

@@ -16,9 +16,9 @@ use crate::{
     auth::{
         CODE_PATH, CurrentStaff, HOME_PATH, LOGIN_PATH,
         middleware::private,
-        password,
+        password, safe_next,
         second_factor::{self, Typed},
-        session as staff_session, safe_next,
+        session as staff_session,
         throttle::{self, Decision},
     },
     db::{
@@ -180,7 +180,9 @@ pub async fn submit(
     }
 
     let source = Source::of(&req, &email);
-    match throttle::decide(&db::login_failures::counts(&app.pool, &source.email_hash, &source.block, throttle::WINDOW_SECS).await?) {
+    match throttle::decide(
+        &db::login_failures::counts(&app.pool, &source.email_hash, &source.block, throttle::WINDOW_SECS).await?,
+    ) {
         Decision::Wait { retry_after_secs } => {
             tracing::info!(reason = "throttled", "staff sign-in refused");
             page.wait_minutes = minutes(retry_after_secs);
@@ -247,7 +249,9 @@ fn minutes(secs: i64) -> i64 {
 fn throttled(page: &impl Template, retry_after_secs: i64) -> Result<HttpResponse, AppError> {
     let mut response = render(StatusCode::TOO_MANY_REQUESTS, page)?;
     if let Ok(value) = actix_web::http::header::HeaderValue::from_str(&retry_after_secs.max(1).to_string()) {
-        response.headers_mut().insert(actix_web::http::header::RETRY_AFTER, value);
+        response
+            .headers_mut()
+            .insert(actix_web::http::header::RETRY_AFTER, value);
     }
     Ok(response)
 }
@@ -313,14 +317,17 @@ pub async fn submit_code(
         wait_minutes: 0,
         errors: FormErrors::default(),
     };
-    let Some(user) = db::staff::find_by_id(&app.pool, pending.staff_id).await?.filter(|u| u.active) else {
+    let Some(user) = db::staff::find_by_id(&app.pool, pending.staff_id)
+        .await?
+        .filter(|u| u.active)
+    else {
         TypedSession(&session).clear_pending_sign_in();
         return Ok(redirect(LOGIN_PATH));
     };
     let source = Source::of(&req, &user.email);
-    if let Decision::Wait { retry_after_secs } =
-        throttle::decide(&db::login_failures::counts(&app.pool, &source.email_hash, &source.block, throttle::WINDOW_SECS).await?)
-    {
+    if let Decision::Wait { retry_after_secs } = throttle::decide(
+        &db::login_failures::counts(&app.pool, &source.email_hash, &source.block, throttle::WINDOW_SECS).await?,
+    ) {
         page.wait_minutes = minutes(retry_after_secs);
         return throttled(&page, retry_after_secs);
     }
@@ -343,13 +350,11 @@ pub async fn submit_code(
                 _ => None,
             }
         }
-        Typed::Recovery(code) => db::staff::use_recovery_code(
-            &app.pool,
-            user.staff_user_id,
-            &second_factor::recovery_code_hash(code),
-        )
-        .await?
-        .then_some("recovery_code"),
+        Typed::Recovery(code) => {
+            db::staff::use_recovery_code(&app.pool, user.staff_user_id, &second_factor::recovery_code_hash(code))
+                .await?
+                .then_some("recovery_code")
+        }
         Typed::Malformed => None,
     };
 
@@ -523,8 +528,8 @@ pub fn email_hash(email: &str) -> String {
 #[tracing::instrument(skip_all)]
 pub async fn logout(req: HttpRequest, session: Session, app: web::Data<AppContext>) -> Result<HttpResponse, AppError> {
     if let Some(token) = staff_session::token_of(&req, &app.settings)
-        && let Some(live) =
-            db::staff_sessions::find_live(&app.pool, &crate::web::session::token_hash(&token)).await?
+        && let Some(live) = db::staff_sessions::find_live(&app.pool, &crate::web::session::token_hash(&token)).await?
+        && live.expires_at > chrono::Utc::now()
     {
         let id = live.staff_user_id;
         let address = staff_session::source_address(&req).map(|a| a.to_string());

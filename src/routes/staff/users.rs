@@ -510,7 +510,11 @@ pub async fn set_role(
 /// Removes a member's second factor (a lost phone with no recovery codes left) and ends their
 /// sessions; they set it up again at their next sign-in (when the firm requires it) or on their
 /// account page.
-pub async fn reset_second_factor(staff: CurrentStaff, app: App, path: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn reset_second_factor(
+    staff: CurrentStaff,
+    app: App,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
     staff.require_admin()?;
     let user = find(&app, &path).await?;
     let id = user.staff_user_id;
