@@ -301,7 +301,10 @@ impl Settings {
             None | Some("") => Some(SocketAddr::from(([127, 0, 0, 1], 9464))),
             Some("off") => None,
             Some(v) => Some(v.parse::<SocketAddr>().map_err(|_| {
-                ConfigError::new("INTAKE_METRICS_LISTEN", "must be an address and port such as 127.0.0.1:9464, or off")
+                ConfigError::new(
+                    "INTAKE_METRICS_LISTEN",
+                    "must be an address and port such as 127.0.0.1:9464, or off",
+                )
             })?),
         };
 
@@ -432,11 +435,7 @@ mod tests {
         let s = settings(&[]).unwrap();
         assert_eq!(s.outbox_retention_days, 30);
         assert_eq!(s.metrics_listen, Some("127.0.0.1:9464".parse().unwrap()));
-        let s = settings(&[
-            ("INTAKE_OUTBOX_RETENTION_DAYS", "7"),
-            ("INTAKE_METRICS_LISTEN", "off"),
-        ])
-        .unwrap();
+        let s = settings(&[("INTAKE_OUTBOX_RETENTION_DAYS", "7"), ("INTAKE_METRICS_LISTEN", "off")]).unwrap();
         assert_eq!((s.outbox_retention_days, s.metrics_listen), (7, None));
         let s = settings(&[("INTAKE_METRICS_LISTEN", "[::1]:9100")]).unwrap();
         assert_eq!(s.metrics_listen, Some("[::1]:9100".parse().unwrap()));

@@ -58,7 +58,8 @@ pub async fn erase_stale_leads(pool: &PgPool, settings: &Settings, days: u16) ->
     for id in ids {
         let mut tx = pool.begin().await?;
         // Still a stale lead once locked (staff may have changed its status meanwhile)?
-        if db::backoffice::lock_stale_lead(&mut tx, id, days).await? && erase_application(&mut tx, settings, id).await? {
+        if db::backoffice::lock_stale_lead(&mut tx, id, days).await? && erase_application(&mut tx, settings, id).await?
+        {
             db::audit::record(
                 &mut tx,
                 &NewAuditEvent {

@@ -3,6 +3,7 @@
 
 use std::{io::BufRead as _, path::PathBuf, process::ExitCode, sync::Arc, time::Duration};
 
+use actix_web::dev::Server;
 use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 use intake::{
@@ -20,7 +21,6 @@ use intake::{
     wages::{self, WageFile},
 };
 use secrecy::{ExposeSecret, SecretString};
-use actix_web::dev::Server;
 use sqlx::{PgPool, postgres::PgPoolOptions};
 use tokio::sync::watch;
 

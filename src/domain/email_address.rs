@@ -99,13 +99,19 @@ mod tests {
     fn masks_for_logs_without_the_domain_or_any_part_of_the_address() {
         let ana = EmailAddress::parse("ana.lopez@small-firm-client.example").unwrap();
         let masked = ana.masked();
-        assert!(masked.starts_with("email#") && masked.len() == "email#".len() + 8, "{masked}");
+        assert!(
+            masked.starts_with("email#") && masked.len() == "email#".len() + 8,
+            "{masked}"
+        );
         for part in ["ana", "lopez", "small", "client", "example", "@", "a***"] {
             assert!(!masked.contains(part), "{masked} shows {part}");
         }
         // The same address gives the same mask in one process (its log lines can be followed);
         // another address another.
         assert_eq!(ana.masked(), masked);
-        assert_ne!(EmailAddress::parse("bob@small-firm-client.example").unwrap().masked(), masked);
+        assert_ne!(
+            EmailAddress::parse("bob@small-firm-client.example").unwrap().masked(),
+            masked
+        );
     }
 }

@@ -66,9 +66,14 @@ fn script(c: char) -> Option<Script> {
     let u = c as u32;
     Some(match u {
         0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F => return None,
-        0x41..=0x5A | 0x61..=0x7A | 0xAA | 0xBA | 0xC0..=0x24F | 0x1E00..=0x1EFF | 0x2C60..=0x2C7F | 0xA720..=0xA7FF => {
-            Script::Latin
-        }
+        0x41..=0x5A
+        | 0x61..=0x7A
+        | 0xAA
+        | 0xBA
+        | 0xC0..=0x24F
+        | 0x1E00..=0x1EFF
+        | 0x2C60..=0x2C7F
+        | 0xA720..=0xA7FF => Script::Latin,
         0x250..=0x2AF | 0x1D00..=0x1D7F => Script::Latin,
         0x370..=0x3FF | 0x1F00..=0x1FFF => Script::Greek,
         0x400..=0x52F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => Script::Cyrillic,
@@ -171,7 +176,11 @@ mod tests {
             "\u{00AD}\u{00AD}",
             "\u{3164} \u{200B} \u{3164}",
         ] {
-            assert_eq!(PersonName::parse(invisible), Err(Invalid("err-name-format")), "{invisible:?}");
+            assert_eq!(
+                PersonName::parse(invisible),
+                Err(Invalid("err-name-format")),
+                "{invisible:?}"
+            );
         }
         // A filler hidden in a real name is dropped.
         assert_eq!(PersonName::parse("Ana\u{3164}").unwrap().as_ref(), "Ana");

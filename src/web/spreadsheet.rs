@@ -91,7 +91,11 @@ mod tests {
             for part in parts(&safe) {
                 assert!(!is_formula(&part), "{hostile:?} → {safe:?} leaves the formula {part:?}");
             }
-            assert_eq!(safe.replace('\'', ""), hostile.replace('\'', ""), "only quotes are added");
+            assert_eq!(
+                safe.replace('\'', ""),
+                hostile.replace('\'', ""),
+                "only quotes are added"
+            );
         }
     }
 

@@ -459,7 +459,11 @@ pub async fn detail(
             kind: e.kind,
             to: e.to_address,
             // Emptied by retention, by erasure or when sent again.
-            subject: if e.subject.is_empty() { lang.t("staff-email-emptied") } else { e.subject },
+            subject: if e.subject.is_empty() {
+                lang.t("staff-email-emptied")
+            } else {
+                e.subject
+            },
             dead: e.status == "dead",
             status: lang.t(&format!("email-status-{}", e.status)),
             attempts: e.attempts,
