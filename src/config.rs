@@ -34,6 +34,12 @@ pub struct Settings {
     /// Days an unconverted lead (declined, no-show, spam) is kept after submission before it is
     /// erased, and a contact-form enquiry before it is deleted (`INTAKE_LEAD_RETENTION_DAYS`, 365).
     pub lead_retention_days: u16,
+    /// Days a delivered (or dead, or withdrawn) email keeps its addresses, subject, bodies and
+    /// attachments before they are emptied (`INTAKE_OUTBOX_RETENTION_DAYS`, 30).
+    pub outbox_retention_days: u16,
+    /// Where `/metrics` is served, apart from the public listener (`INTAKE_METRICS_LISTEN`,
+    /// 127.0.0.1:9464); `None`: not served (`off`).
+    pub metrics_listen: Option<SocketAddr>,
     /// The brief warns that medians may be out of date when the newest wage edition is older than this many months
     /// (`INTAKE_WAGE_STALE_MONTHS`, 13: Job Bank updates every fall).
     pub wage_stale_months: u32,
@@ -284,6 +290,24 @@ impl Settings {
                 })?,
         };
 
+        let outbox_retention_days = match var("INTAKE_OUTBOX_RETENTION_DAYS") {
+            None => 30,
+            Some(v) => v.parse::<u16>().ok().filter(|n| (1..=365).contains(n)).ok_or_else(|| {
+                ConfigError::new("INTAKE_OUTBOX_RETENTION_DAYS", "must be a number of days from 1 to 365")
+            })?,
+        };
+
+        let metrics_listen = match var("INTAKE_METRICS_LISTEN").as_deref().map(str::trim) {
+            None | Some("") => Some(SocketAddr::from(([127, 0, 0, 1], 9464))),
+            Some("off") => None,
+            Some(v) => Some(v.parse::<SocketAddr>().map_err(|_| {
+                ConfigError::new(
+                    "INTAKE_METRICS_LISTEN",
+                    "must be an address and port such as 127.0.0.1:9464, or off",
+                )
+            })?),
+        };
+
         let wage_stale_months = match var("INTAKE_WAGE_STALE_MONTHS") {
             None => 13,
             Some(v) => v.parse::<u32>().ok().filter(|n| (1..=120).contains(n)).ok_or_else(|| {
@@ -325,6 +349,8 @@ impl Settings {
             outbox,
             draft_days,
             lead_retention_days,
+            outbox_retention_days,
+            metrics_listen,
             wage_stale_months,
             staff_idle_timeout: Duration::from_secs(staff_idle_minutes * 60),
             staff_session_lifetime: Duration::from_secs(staff_session_hours * 3600),
@@ -393,12 +419,26 @@ mod tests {
             ("INTAKE_LEAD_RETENTION_DAYS", "29"),
             ("INTAKE_LEAD_RETENTION_DAYS", "3651"),
             ("INTAKE_LEAD_RETENTION_DAYS", "a year"),
+            ("INTAKE_OUTBOX_RETENTION_DAYS", "0"),
+            ("INTAKE_OUTBOX_RETENTION_DAYS", "366"),
+            ("INTAKE_METRICS_LISTEN", "everywhere"),
         ] {
             let err = settings(&[(var, value)]).unwrap_err();
             assert_eq!(err.var, var, "{value}");
             assert!(err.to_string().starts_with(var));
             assert!(!err.to_string().contains('\n'));
         }
+    }
+
+    #[test]
+    fn outbox_retention_and_metrics_listener_have_defaults() {
+        let s = settings(&[]).unwrap();
+        assert_eq!(s.outbox_retention_days, 30);
+        assert_eq!(s.metrics_listen, Some("127.0.0.1:9464".parse().unwrap()));
+        let s = settings(&[("INTAKE_OUTBOX_RETENTION_DAYS", "7"), ("INTAKE_METRICS_LISTEN", "off")]).unwrap();
+        assert_eq!((s.outbox_retention_days, s.metrics_listen), (7, None));
+        let s = settings(&[("INTAKE_METRICS_LISTEN", "[::1]:9100")]).unwrap();
+        assert_eq!(s.metrics_listen, Some("[::1]:9100".parse().unwrap()));
     }
 
     #[test]

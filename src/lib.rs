@@ -9,6 +9,7 @@ pub mod db;
 pub mod devdb;
 pub mod domain;
 pub mod email;
+pub mod erasure;
 pub mod error;
 pub mod i18n;
 pub mod maintenance;

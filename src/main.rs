@@ -3,6 +3,7 @@
 
 use std::{io::BufRead as _, path::PathBuf, process::ExitCode, sync::Arc, time::Duration};
 
+use actix_web::dev::Server;
 use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 use intake::{
@@ -451,15 +452,25 @@ async fn serve(settings: Settings, pool: PgPool) -> anyhow::Result<()> {
         settings: settings.outbox,
         metrics: metrics.clone(),
     };
+    let metrics_server = match settings.metrics_listen {
+        Some(addr) => {
+            let (port, server) = metrics.listener(addr)?;
+            tracing::info!(port, "metrics are served on their own listener");
+            Some(server)
+        }
+        None => None,
+    };
     let app = Application::build(settings.clone(), pool.clone(), metrics)?;
     tracing::info!(url = %settings.base_url, port = app.port(), "intake is listening");
+    let metrics_handle = metrics_server.as_ref().map(Server::handle);
+    let metrics_task = metrics_server.map(tokio::spawn);
 
     let (stop_worker, shutdown) = watch::channel(false);
     let server = app.handle();
     let janitor = tokio::spawn(intake::maintenance::run(
         pool.clone(),
+        settings.clone(),
         Duration::from_secs(3600),
-        settings.lead_retention_days,
         shutdown.clone(),
     ));
     let mut worker = tokio::spawn(worker.run(shutdown));
@@ -471,6 +482,12 @@ async fn serve(settings: Settings, pool: PgPool) -> anyhow::Result<()> {
         result = &mut worker => tracing::error!(?result, "outbox worker ended"),
     }
     server.stop(true).await;
+    if let Some(handle) = metrics_handle {
+        handle.stop(true).await;
+    }
+    if let Some(task) = metrics_task {
+        let _ = tokio::time::timeout(Duration::from_secs(5), task).await;
+    }
     let _ = stop_worker.send(true);
     let _ = tokio::time::timeout(Duration::from_secs(20), worker).await;
     let _ = tokio::time::timeout(Duration::from_secs(5), janitor).await;

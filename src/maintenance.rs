@@ -1,19 +1,22 @@
 //! Periodic housekeeping: drafts past their expiry are deleted (with their resume links); unconverted
-//! leads (declined, no-show, spam) older than the lead retention period are erased, and contact-form
-//! enquiries older than it deleted.
+//! leads (declined, no-show, spam) older than the lead retention period are erased (see
+//! `crate::erasure`), contact-form enquiries older than it deleted; and finished emails older than
+//! the outbox retention period are emptied of addresses, bodies and links.
 
-use std::time::Duration;
+use std::{sync::Arc, time::Duration};
 
 use sqlx::PgPool;
 use tokio::sync::watch;
 
-use crate::db;
+use crate::{config::Settings, db, erasure};
 
-/// Does the housekeeping now, then every `every`, until `shutdown` turns true. `lead_retention_days`
-/// is `Settings::lead_retention_days`.
-pub async fn run(pool: PgPool, every: Duration, lead_retention_days: u16, mut shutdown: watch::Receiver<bool>) {
+/// Emails emptied per statement: a large backlog is worked through in short transactions.
+const SCRUB_BATCH: i64 = 500;
+
+/// Does the housekeeping now, then every `every`, until `shutdown` turns true.
+pub async fn run(pool: PgPool, settings: Arc<Settings>, every: Duration, mut shutdown: watch::Receiver<bool>) {
     while !*shutdown.borrow() {
-        sweep(&pool, lead_retention_days).await;
+        sweep(&pool, &settings).await;
         tokio::select! {
             _ = shutdown.changed() => {}
             _ = tokio::time::sleep(every) => {}
@@ -22,23 +25,41 @@ pub async fn run(pool: PgPool, every: Duration, lead_retention_days: u16, mut sh
 }
 
 /// One round of housekeeping. A failing step is logged and does not stop the others.
-pub async fn sweep(pool: &PgPool, lead_retention_days: u16) {
+pub async fn sweep(pool: &PgPool, settings: &Settings) {
     match db::applications::purge_expired_drafts(pool).await {
         Ok(0) => {}
         Ok(n) => tracing::info!(purged = n, "expired drafts deleted"),
         Err(error) => tracing::warn!(%error, "purging expired drafts failed"),
     }
-    match db::backoffice::erase_stale_leads(pool, lead_retention_days).await {
+    match erasure::erase_stale_leads(pool, settings, settings.lead_retention_days).await {
         Ok(0) => {}
         Ok(n) => tracing::info!(erased = n, "unconverted leads past retention erased"),
-        Err(error) => tracing::warn!(%error, "erasing unconverted leads failed"),
+        Err(error) => tracing::warn!(?error, "erasing unconverted leads failed"),
     }
-    match db::retention::purge_old_enquiries(pool, lead_retention_days).await {
+    match db::retention::purge_old_enquiries(pool, settings.lead_retention_days).await {
         Ok(0) => {}
         Ok(n) => tracing::info!(purged = n, "enquiries past retention deleted"),
         Err(error) => tracing::warn!(%error, "purging old enquiries failed"),
     }
+    match scrub_old_emails(pool, settings.outbox_retention_days).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(emptied = n, "emails past retention emptied"),
+        Err(error) => tracing::warn!(%error, "emptying old emails failed"),
+    }
     sweep_staff_security(pool).await;
+}
+
+/// Empties every finished email older than `days`, in batches; returns how many.
+pub async fn scrub_old_emails(pool: &PgPool, days: u16) -> sqlx::Result<u64> {
+    let mut total = 0;
+    loop {
+        let mut conn = pool.acquire().await?;
+        let n = db::outbox::scrub_finished(&mut conn, days, SCRUB_BATCH).await?;
+        total += n;
+        if n < SCRUB_BATCH as u64 {
+            return Ok(total);
+        }
+    }
 }
 
 /// Staff sessions ended more than a day ago, and failed sign-ins older than a day, are deleted.

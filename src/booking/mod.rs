@@ -1,6 +1,9 @@
 //! Consultations: the firm's free slots, booking one with the submission, moving and cancelling it,
 //! and the emails each change sends (through the outbox, in the same transaction).
 
+pub mod brief;
+pub mod resend;
+
 use chrono::{DateTime, Datelike, Duration, NaiveTime, Timelike, Utc, Weekday};
 use chrono_tz::Tz;
 use lettre::message::Mailbox;
@@ -187,10 +190,15 @@ pub fn mode_text(lang: Lang, mode: &str) -> String {
 pub fn invite(settings: &Settings, booking: &BookingView<'_>, method_cancel: bool) -> Attachment {
     let lang = booking.lang;
     let summary = lang.t_args("ics-summary", &[("firm", settings.firm_name.as_str())]);
-    let description = lang.t_args(
-        "ics-description",
-        &[("reference", booking.reference), ("manage", booking.manage_url)],
-    );
+    // A cancellation carries no manage link: there is nothing left to manage.
+    let description = if method_cancel {
+        lang.t_args("ics-description-cancelled", &[("reference", booking.reference)])
+    } else {
+        lang.t_args(
+            "ics-description",
+            &[("reference", booking.reference), ("manage", booking.manage_url)],
+        )
+    };
     let uid = format!("booking-{}@{}", booking.booking_id, settings.mail_from.email.domain());
     let invite = Invite {
         uid: &uid,
@@ -271,6 +279,16 @@ pub async fn enqueue_confirmation(
     settings: &Settings,
     booking: &BookingView<'_>,
 ) -> Result<(), AppError> {
+    enqueue_confirmation_email(conn, settings, booking).await?;
+    schedule_reminder(conn, settings, booking).await
+}
+
+/// The confirmation with its invite, alone (what a resend sends).
+pub async fn enqueue_confirmation_email(
+    conn: &mut PgConnection,
+    settings: &Settings,
+    booking: &BookingView<'_>,
+) -> Result<(), AppError> {
     let to = booking.to()?;
     let attachments = [invite(settings, booking, false)];
     let confirmation = BookingConfirmation {
@@ -287,7 +305,7 @@ pub async fn enqueue_confirmation(
         ..Envelope::to(&to)
     };
     outbox::enqueue(conn, &envelope, &confirmation).await?;
-    schedule_reminder(conn, settings, booking).await
+    Ok(())
 }
 
 async fn schedule_reminder(
@@ -364,6 +382,19 @@ pub async fn enqueue_cancelled(
     staff_url: &str,
 ) -> Result<(), AppError> {
     db::bookings::withdraw_reminders(conn, booking.application_id).await?;
+    enqueue_applicant_cancellation(conn, settings, booking, book_url).await?;
+    let slot = booking.slot(settings);
+    notify_firm(conn, settings, booking, true, slot, staff_url).await
+}
+
+/// The applicant's cancellation email with its calendar cancellation (METHOD:CANCEL), alone: also
+/// what an erasure sends for a consultation still ahead.
+pub async fn enqueue_applicant_cancellation(
+    conn: &mut PgConnection,
+    settings: &Settings,
+    booking: &BookingView<'_>,
+    book_url: &str,
+) -> Result<(), AppError> {
     let to = booking.to()?;
     let attachments = [invite(settings, booking, true)];
     let email = BookingCancelled {
@@ -379,8 +410,7 @@ pub async fn enqueue_cancelled(
         ..Envelope::to(&to)
     };
     outbox::enqueue(conn, &envelope, &email).await?;
-    let slot = booking.slot(settings);
-    notify_firm(conn, settings, booking, true, slot, staff_url).await
+    Ok(())
 }
 
 async fn notify_firm(

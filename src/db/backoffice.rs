@@ -321,63 +321,20 @@ pub async fn emails(pool: &PgPool, id: Uuid) -> sqlx::Result<Vec<EmailRow>> {
     .await
 }
 
-/// Puts a dead email back in the queue, due now, with a fresh count of attempts.
-pub async fn resend(conn: &mut PgConnection, application_id: Uuid, email_id: Uuid) -> sqlx::Result<bool> {
-    let done = sqlx::query!(
-        "update email_outbox set status = 'pending', attempts = 0, next_attempt_at = now(), updated_at = now()
-         where email_outbox_id = $1 and application_id = $2 and status = 'dead'",
+/// Takes a dead email out of the queue for good, emptied (a resend renders a new one from the
+/// application as it is now); returns its kind, `None` when it is not a dead email of the application.
+pub async fn take_dead(conn: &mut PgConnection, application_id: Uuid, email_id: Uuid) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar!(
+        "update email_outbox
+         set status = 'withdrawn', to_name = null, to_address = '', reply_to = null, subject = '', body_text = '',
+             body_html = '', attachments = '[]', last_error = null, scrubbed_at = now(), updated_at = now()
+         where email_outbox_id = $1 and application_id = $2 and status = 'dead'
+         returning kind",
         email_id,
         application_id
     )
-    .execute(&mut *conn)
-    .await?;
-    if done.rows_affected() == 1 {
-        sqlx::query!("select pg_notify('email_outbox', '')")
-            .execute(conn)
-            .await?;
-    }
-    Ok(done.rows_affected() == 1)
-}
-
-/// Erases an application's personal data: answers, name, email, notes, emails' contents, resume
-/// links and booking tokens. What remains: that it existed, its pathway, outcome and dates.
-pub async fn erase(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<bool> {
-    let done = sqlx::query!(
-        "update application
-         set answers = '{}', full_name = null, email = null, status = 'withdrawn', erased_at = now(), updated_at = now()
-         where application_id = $1 and erased_at is null",
-        id
-    )
-    .execute(&mut *conn)
-    .await?;
-    if done.rows_affected() == 0 {
-        return Ok(false);
-    }
-    sqlx::query!("delete from note where application_id = $1", id)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query!("delete from resume_link where application_id = $1", id)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query!(
-        "update email_outbox
-         set to_name = null, to_address = 'erased@invalid', reply_to = null, subject = '[erased]', body_text = '',
-             body_html = '', attachments = '[]',
-             status = case when status = 'pending' then 'withdrawn' else status end, updated_at = now()
-         where application_id = $1",
-        id
-    )
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query!(
-        "update booking set status = 'cancelled', cancelled_at = coalesce(cancelled_at, now()), time_zone = 'UTC',
-                manage_token_hash = gen_random_uuid()::text::bytea, updated_at = now()
-         where application_id = $1",
-        id
-    )
-    .execute(conn)
-    .await?;
-    Ok(true)
+    .fetch_optional(conn)
+    .await
 }
 
 /// Dashboard figures.
@@ -467,12 +424,10 @@ pub async fn audit_for(pool: &PgPool, subject_type: &str, subject_id: &str) -> s
 /// Review statuses of leads that did not become clients: erased after the retention period.
 pub const UNCONVERTED: [&str; 3] = ["declined", "no_show", "spam"];
 
-/// Erases the unconverted leads (review status declined, no-show or spam) submitted more than
-/// `days` days ago, each in its own transaction with an `application.erase` audit event by the
-/// system. Returns how many were erased.
-#[tracing::instrument(skip_all)]
-pub async fn erase_stale_leads(pool: &PgPool, days: u16) -> sqlx::Result<u64> {
-    let ids = sqlx::query_scalar!(
+/// The unconverted leads (review status declined, no-show or spam) submitted more than `days` days
+/// ago and not yet erased, oldest first.
+pub async fn stale_leads(pool: &PgPool, days: u16) -> sqlx::Result<Vec<Uuid>> {
+    sqlx::query_scalar!(
         "select application_id from application
          where status <> 'draft' and erased_at is null and review_status = any($1)
            and submitted_at < now() - make_interval(days => $2)
@@ -481,38 +436,21 @@ pub async fn erase_stale_leads(pool: &PgPool, days: u16) -> sqlx::Result<u64> {
         i32::from(days),
     )
     .fetch_all(pool)
+    .await
+}
+
+/// Locks application `id` if it is still a stale lead (staff may have changed its status meanwhile).
+pub async fn lock_stale_lead(conn: &mut PgConnection, id: Uuid, days: u16) -> sqlx::Result<bool> {
+    let still = sqlx::query_scalar!(
+        "select application_id from application
+         where application_id = $1 and erased_at is null and review_status = any($2)
+           and submitted_at < now() - make_interval(days => $3)
+         for update",
+        id,
+        &UNCONVERTED.map(str::to_owned)[..],
+        i32::from(days),
+    )
+    .fetch_optional(conn)
     .await?;
-    let mut erased = 0;
-    for id in ids {
-        let mut tx = pool.begin().await?;
-        // Still a stale lead once locked (staff may have changed its status meanwhile)?
-        let still = sqlx::query_scalar!(
-            "select application_id from application
-             where application_id = $1 and erased_at is null and review_status = any($2)
-               and submitted_at < now() - make_interval(days => $3)
-             for update",
-            id,
-            &UNCONVERTED.map(str::to_owned)[..],
-            i32::from(days),
-        )
-        .fetch_optional(&mut *tx)
-        .await?;
-        if still.is_some() && erase(&mut tx, id).await? {
-            crate::db::audit::record(
-                &mut tx,
-                &crate::db::audit::NewAuditEvent {
-                    staff_user_id: None,
-                    action: "application.erase",
-                    subject_type: Some("application"),
-                    subject_id: Some(&id.to_string()),
-                    detail: Some(serde_json::json!({ "reason": "retention" })),
-                    ..Default::default()
-                },
-            )
-            .await?;
-            erased += 1;
-        }
-        tx.commit().await?;
-    }
-    Ok(erased)
+    Ok(still.is_some())
 }

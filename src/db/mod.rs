@@ -7,6 +7,7 @@ pub mod availability;
 pub mod backoffice;
 pub mod bookings;
 pub mod enquiries;
+pub mod erasure;
 pub mod health;
 pub mod login_failures;
 pub mod outbox;

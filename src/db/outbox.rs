@@ -132,3 +132,43 @@ pub async fn mark_failed(
     .await?;
     Ok(status == "dead")
 }
+
+/// Retention: empties the emails finished (sent, dead or withdrawn) more than `days` days ago, at
+/// most `limit` of them: addresses, subject, bodies, attachments and error go (with them any link
+/// they held); kind, language, status, attempts and dates stay for counting. Returns how many.
+#[tracing::instrument(skip_all)]
+pub async fn scrub_finished(conn: &mut PgConnection, days: u16, limit: i64) -> sqlx::Result<u64> {
+    let done = sqlx::query!(
+        "update email_outbox
+         set to_name = null, to_address = '', reply_to = null, subject = '', body_text = '', body_html = '',
+             attachments = '[]', last_error = null, scrubbed_at = now()
+         where email_outbox_id in (
+             select email_outbox_id from email_outbox
+             where scrubbed_at is null and status <> 'pending'
+               and updated_at < now() - make_interval(days => $1)
+             order by updated_at
+             limit $2
+             for update skip locked)",
+        i32::from(days),
+        limit,
+    )
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected())
+}
+
+/// Empties a finished email at once when its application has been erased (the calendar
+/// cancellation sent at erasure keeps the address only until it is delivered).
+pub async fn scrub_if_erased(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update email_outbox o
+         set to_name = null, to_address = '', reply_to = null, subject = '', body_text = '', body_html = '',
+             attachments = '[]', last_error = null, scrubbed_at = now()
+         where o.email_outbox_id = $1 and o.status <> 'pending' and o.scrubbed_at is null
+           and exists (select 1 from application a where a.application_id = o.application_id and a.erased_at is not null)",
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}

@@ -130,6 +130,7 @@ impl Worker {
             Ok(()) => {
                 let marked = async {
                     store::mark_sent(&mut tx, id).await?;
+                    store::scrub_if_erased(&mut tx, id).await?;
                     tx.commit().await
                 };
                 marked.await.map_err(|error| Failure {
@@ -148,6 +149,9 @@ impl Worker {
                     self.settings.base_backoff,
                 )
                 .await?;
+                if dead {
+                    store::scrub_if_erased(&mut tx, id).await?;
+                }
                 tx.commit().await?;
                 tracing::warn!(email_outbox_id = %id, attempt = email.attempts + 1, permanent, dead, "email delivery failed");
                 if dead { Outcome::Dead(id) } else { Outcome::Retry(id) }
@@ -172,6 +176,7 @@ impl Worker {
         while let Some(&id) = accepted.first() {
             let mut conn = self.pool.acquire().await?;
             store::mark_sent(&mut conn, id).await?;
+            store::scrub_if_erased(&mut conn, id).await?;
             accepted.remove(0);
             tracing::info!(email_outbox_id = %id, "email marked sent once the database answered again");
             self.count(Outcome::Sent(id));

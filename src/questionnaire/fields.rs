@@ -51,6 +51,9 @@ pub enum Kind {
         min: usize,
         max: usize,
     },
+    /// A person's name (see [`crate::domain::person_name::PersonName`]): normalised, without
+    /// invisible characters, with a visible letter.
+    PersonName,
     Email,
     /// A telephone number, stored in E.164.
     Phone,

@@ -154,7 +154,7 @@ pub static ABOUT_YOU: Step = Step {
     slug: "about-you",
     when: None,
     fields: &[
-        Field::new("full_name", text(2, 120)),
+        Field::new("full_name", Kind::PersonName),
         Field::new("email", Kind::Email),
         Field::new("phone", Kind::Phone).optional(),
         Field::new("citizenships", Kind::Countries { max: 3 }),

@@ -12,7 +12,7 @@ use super::{
     steps::Step,
 };
 use crate::{
-    domain::{answers::Answers, email_address::EmailAddress},
+    domain::{answers::Answers, email_address::EmailAddress, person_name::PersonName},
     web::forms::{FormErrors, clean_text},
 };
 
@@ -189,6 +189,9 @@ fn check(field: &Field, values: &[String], answers: &Answers, today: NaiveDate) 
             n if n > max => Err("err-too-long"),
             _ => text(value),
         },
+        Kind::PersonName => PersonName::parse(&value)
+            .map(|n| Some(Value::String(n.as_ref().to_owned())))
+            .map_err(|e| e.0),
         Kind::Email => EmailAddress::parse(&value)
             .map(|e| Some(Value::String(e.as_ref().to_owned())))
             .map_err(|e| e.0),

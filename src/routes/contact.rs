@@ -74,12 +74,13 @@ pub async fn submit(
             .format("%Y-%m-%d %H:%M %Z")
             .to_string(),
     };
+    // The bare address: a display name typed by a visitor would read as someone else's.
     let reply_to = enquiry
         .email
         .as_ref()
         .parse()
         .ok()
-        .map(|address| Mailbox::new(Some(enquiry.name.as_ref().to_owned()), address));
+        .map(|address| Mailbox::new(None, address));
 
     let mut tx = app.pool.begin().await?;
     db::enquiries::insert(&mut tx, &enquiry).await?;

@@ -9,6 +9,7 @@ pub mod forms;
 pub mod page;
 pub mod security;
 pub mod session;
+pub mod spreadsheet;
 pub mod upload;
 
 use actix_web::{

@@ -19,9 +19,11 @@ pub fn headers(https: bool) -> DefaultHeaders {
         ))
         .add(("Cross-Origin-Opener-Policy", "same-origin"))
         .add(("Cross-Origin-Resource-Policy", "same-origin"))
-        // Pages carry per-session CSRF tokens and, later, personal answers: never in a shared cache.
-        // Responses that set their own Cache-Control (static files, staff pages) keep it.
-        .add(("Cache-Control", "private, no-cache"));
+        // Pages carry per-session CSRF tokens, an applicant's answers, their booking and the tokens
+        // of manage and resume links: stored by no cache, not even the browser's (a shared
+        // computer's next user, the back button after signing out of a kiosk).
+        // Responses that set their own Cache-Control (static files) keep it.
+        .add(("Cache-Control", "no-store"));
     if https {
         headers.add(("Strict-Transport-Security", "max-age=31536000; includeSubDomains"))
     } else {

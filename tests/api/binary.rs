@@ -16,7 +16,9 @@ fn intake() -> Command {
     command
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("RUST_LOG", "info");
+        .env("RUST_LOG", "info")
+        // Tests run side by side: no two processes on the default metrics port.
+        .env("INTAKE_METRICS_LISTEN", "off");
     command
 }
 

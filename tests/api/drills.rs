@@ -860,7 +860,7 @@ async fn drill_smtp_down_takes_every_booking_and_delivers_each_email_once_when_b
 
 /// `intake_outbox_deliveries_total{result="sent"}` of one process.
 async fn sent_by(server: &Server) -> u64 {
-    let text = reqwest::get(server.url("/metrics"))
+    let text = reqwest::get(format!("{}/metrics", server.metrics_address))
         .await
         .unwrap()
         .text()

@@ -32,11 +32,20 @@ async fn readyz_reports_an_unreachable_database() {
 }
 
 #[actix_web::test]
-async fn metrics_are_exposed_for_prometheus_by_route_pattern() {
+async fn metrics_are_served_on_their_own_listener_by_route_pattern_and_not_on_the_public_one() {
     let app = spawn_app(&SmtpSink::start()).await;
     app.get("/en/").await;
     app.get("/en/no-such-page-with-a-secret").await;
-    let page = app.get("/metrics").await;
+    // Not on the public listener (issue 11: `/metrics` was public)...
+    assert_eq!(app.get("/metrics").await.status, 404);
+    // ...on its own.
+    let response = reqwest::get(format!("{}/metrics", app.metrics_address)).await.unwrap();
+    assert_eq!(response.status(), 200);
+    let page = crate::helpers::Page {
+        status: 200,
+        headers: response.headers().clone(),
+        body: response.text().await.unwrap(),
+    };
     assert_eq!(page.status, 200);
     assert!(page.body.contains("intake_http_requests_total"), "{}", page.body);
     assert!(page.body.contains(r#"endpoint="/{lang}/""#), "{}", page.body);

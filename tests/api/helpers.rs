@@ -280,6 +280,8 @@ impl SmtpSink {
 
 pub struct TestApp {
     pub address: String,
+    /// The metrics listener (`/metrics`), apart from the public one.
+    pub metrics_address: String,
     /// Shared by the browsers of one app (see `with_new_browser`); dropped with the last.
     pub db: Arc<TestDb>,
     pub client: reqwest::Client,
@@ -328,11 +330,17 @@ pub async fn spawn_app_with(options: AppOptions) -> TestApp {
     ]);
     vars.extend(options.vars);
     let settings = Arc::new(Settings::from_lookup(|k| vars.get(k).cloned()).expect("test settings"));
-    let app = Application::build(settings.clone(), db.pool.clone(), Metrics::new().unwrap()).expect("build app");
+    let metrics = Metrics::new().unwrap();
+    let (metrics_port, metrics_server) = metrics
+        .listener("127.0.0.1:0".parse().unwrap())
+        .expect("metrics listener");
+    actix_web::rt::spawn(metrics_server);
+    let app = Application::build(settings.clone(), db.pool.clone(), metrics).expect("build app");
     let address = format!("http://127.0.0.1:{}", app.port());
     actix_web::rt::spawn(app.run_until_stopped());
     TestApp {
         address,
+        metrics_address: format!("http://127.0.0.1:{metrics_port}"),
         db: Arc::new(db),
         client: new_client(),
         settings,
@@ -450,6 +458,7 @@ impl TestApp {
     pub fn with_new_browser(&self) -> TestApp {
         TestApp {
             address: self.address.clone(),
+            metrics_address: self.metrics_address.clone(),
             db: self.db.clone(),
             client: new_client(),
             settings: self.settings.clone(),

@@ -70,6 +70,8 @@ pub struct Server {
     child: Option<Child>,
     pub port: u16,
     pub address: String,
+    /// Where `/metrics` is served (`INTAKE_METRICS_LISTEN`).
+    pub metrics_address: String,
     vars: Vec<(String, String)>,
     dir: PathBuf,
     log: PathBuf,
@@ -79,6 +81,7 @@ impl Server {
     /// Starts intake on a free port and waits until `/readyz` answers 200.
     pub async fn start(options: ServerOptions) -> Server {
         let port = free_port();
+        let metrics_port = free_port();
         let dir = std::env::temp_dir().join(format!("intake-server-{}", uuid::Uuid::new_v4().simple()));
         std::fs::create_dir_all(&dir).unwrap();
         let address = format!("http://127.0.0.1:{port}");
@@ -88,6 +91,7 @@ impl Server {
             ("INTAKE_DATABASE_URL".into(), options.database_url.clone()),
             ("INTAKE_DATA_DIR".into(), dir.display().to_string()),
             ("INTAKE_LISTEN".into(), format!("127.0.0.1:{port}")),
+            ("INTAKE_METRICS_LISTEN".into(), format!("127.0.0.1:{metrics_port}")),
             ("INTAKE_BASE_URL".into(), address.clone()),
             (
                 "INTAKE_SMTP_URL".into(),
@@ -111,6 +115,7 @@ impl Server {
             child: None,
             port,
             address,
+            metrics_address: format!("http://127.0.0.1:{metrics_port}"),
             vars,
             dir,
             log,
@@ -192,10 +197,6 @@ impl Server {
                 .unwrap_or(0)
         };
         (field("VmRSS:"), field("VmHWM:"))
-    }
-
-    pub fn url(&self, path: &str) -> String {
-        format!("{}{}", self.address, path)
     }
 }
 

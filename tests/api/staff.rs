@@ -246,15 +246,21 @@ async fn a_dead_email_can_be_sent_again() {
             .await,
         &format!("{page}#emails"),
     );
-    let (status, attempts): (String, i32) =
-        sqlx::query_as("select status, attempts from email_outbox where email_outbox_id = $1")
+    // The dead row is withdrawn and emptied; a brief rendered afresh takes its place.
+    let (status, body): (String, String) =
+        sqlx::query_as("select status, body_text from email_outbox where email_outbox_id = $1")
             .bind(id)
             .fetch_one(&app.db.pool)
             .await
             .unwrap();
-    assert_eq!((status.as_str(), attempts), ("pending", 0));
+    assert_eq!((status.as_str(), body.as_str()), ("withdrawn", ""));
+    let fresh: uuid::Uuid =
+        sqlx::query_scalar("select email_outbox_id from email_outbox where kind = 'firm_brief' and status = 'pending'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
     let outcomes = app.drain_outbox().await;
-    assert!(outcomes.contains(&intake::outbox::Outcome::Sent(id)));
+    assert!(outcomes.contains(&intake::outbox::Outcome::Sent(fresh)));
 }
 
 #[actix_web::test]
@@ -365,6 +371,9 @@ async fn erasure_leaves_no_personal_data_and_keeps_the_audit_row() {
             .await,
         &format!("{page}#privacy"),
     );
+    // The consultation was ahead: the applicant's calendar cancellation holds their address until
+    // it is delivered, then is emptied too.
+    app.drain_outbox().await;
     // No table holds the name or the address any more.
     let tables: Vec<String> = sqlx::query_scalar(
         "select table_name::text from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> '_sqlx_migrations'",

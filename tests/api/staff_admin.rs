@@ -644,7 +644,7 @@ async fn stale_unconverted_leads_are_erased_and_old_enquiries_deleted() {
     let old_retained = lead(&app, "OLD-RETAINED", "retained", 400).await;
 
     assert_eq!(
-        intake::db::backoffice::erase_stale_leads(&app.db.pool, 365)
+        intake::erasure::erase_stale_leads(&app.db.pool, &app.settings, 365)
             .await
             .unwrap(),
         2
@@ -681,7 +681,7 @@ async fn stale_unconverted_leads_are_erased_and_old_enquiries_deleted() {
     }
     // Nothing more to do the next time.
     assert_eq!(
-        intake::db::backoffice::erase_stale_leads(&app.db.pool, 365)
+        intake::erasure::erase_stale_leads(&app.db.pool, &app.settings, 365)
             .await
             .unwrap(),
         0

@@ -6,7 +6,6 @@ use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use lettre::message::Mailbox;
 use serde_json::Value;
 
 use super::{
@@ -20,12 +19,9 @@ use crate::{
     booking::{self, Availability, BookingView, mode_text, slot_in},
     db,
     domain::{pathway::Pathway, reference_code::new_reference},
-    email::messages::{EmailCtx, FirmBrief},
     error::AppError,
     i18n::Lang,
-    outbox::{self, Envelope},
     places,
-    prescreen::{self, text},
     questionnaire::{Field, Flow, Kind, options},
     web::{
         html,
@@ -199,32 +195,6 @@ pub async fn show(
     html(StatusCode::OK, &page)
 }
 
-/// The answers a lawyer reads first, per pathway.
-const KEY_FIELDS: &[&str] = &[
-    "citizenships",
-    "country_of_residence",
-    "current_location",
-    "canadian_status",
-    "highest_education",
-    "years_it_experience",
-    "job_offer_status",
-    "employer_legal_name",
-    "employer_province",
-    "job_title",
-    "noc_2021_code",
-    "offered_wage",
-    "wage_unit",
-    "cusma_profession",
-    "credential_type",
-    "foreign_employer_name",
-    "relationship",
-    "current_role_category",
-    "proposed_role_category",
-    "proposed_wage",
-    "prior_refusal_or_removal",
-    "criminal_history",
-];
-
 /// Submits once, books the chosen slot and queues the emails, all in one transaction. A double
 /// click, a refresh or a replayed POST finds the application submitted and shows the confirmation
 /// again; a slot taken meanwhile sends the applicant back to choose another, every answer kept.
@@ -251,7 +221,6 @@ pub async fn submit(
     let lang = Lang::from_code(&draft.row.language).unwrap_or(ctx.lang);
     let manage_token = random_token();
     let manage_url = format!("{}/{}/booking/{manage_token}", settings.base_url, lang.code());
-    let staff_url = format!("{}/staff/applications/{}", settings.base_url, draft.row.application_id);
     let full_name = draft.answers.str("full_name").unwrap_or_default();
     let email = draft.answers.str("email").unwrap_or_default();
 
@@ -311,54 +280,19 @@ pub async fn submit(
     };
     booking::enqueue_confirmation(&mut tx, settings, &view).await?;
 
-    let main = results[0].stored();
-    let flow = Flow::of(pathway);
-    let today = Utc::now().with_timezone(&settings.firm_time_zone).date_naive();
-    let brief = FirmBrief {
-        ctx: EmailCtx {
-            lang,
-            firm_name: settings.firm_name.clone(),
-        },
-        reference: reference.clone(),
-        full_name: full_name.to_owned(),
-        email: email.to_owned(),
-        phone: draft.answers.str("phone").unwrap_or_default().to_owned(),
-        pathway: lang.t(prescreen::pathway_key(pathway)),
-        outcome: lang.t(main.outcome.i18n_key()),
-        summary: text::brief_summary(lang, &main, &draft.answers),
-        groups: text::brief_groups(lang, &main),
-        wage_line: main
-            .values
-            .wage
-            .as_ref()
-            .map(|w| text::brief_wage_line(lang, w, today, settings.wage_stale_months))
-            .unwrap_or_default(),
-        other_outcomes: results[1..]
-            .iter()
-            .map(|r| (lang.t(prescreen::pathway_key(r.pathway)), lang.t(r.outcome.i18n_key())))
-            .collect(),
-        key_answers: KEY_FIELDS
-            .iter()
-            .filter_map(|name| {
-                let (_, field) = flow.fields().find(|(_, f)| f.name == *name)?;
-                let value = draft.answers.0.get(*name)?;
-                Some((lang.t(&format!("q-{name}")), display(lang, field, value)))
-            })
-            .collect(),
+    let assessments: Vec<_> = results.iter().map(|r| r.stored()).collect();
+    let source = booking::brief::BriefSource {
+        application_id: draft.row.application_id,
+        lang,
+        reference: &reference,
+        pathway,
+        answers: &draft.answers,
+        assessments: &assessments,
         slot: booking::slot_text(lang, slot.start, slot.end, zone, settings.firm_time_zone),
-        mode: mode_text(lang, &mode),
-        staff_url,
+        mode: &mode,
     };
-    let reply_to = email
-        .parse()
-        .ok()
-        .map(|address| Mailbox::new(Some(full_name.to_owned()), address));
-    let envelope = Envelope {
-        reply_to: reply_to.as_ref(),
-        application_id: Some(draft.row.application_id),
-        ..Envelope::to(&settings.firm_email)
-    };
-    outbox::enqueue(&mut tx, &envelope, &brief).await?;
+    let brief = booking::brief::firm_brief(settings, &source).ok_or(AppError::BadRequest)?;
+    booking::brief::enqueue(&mut tx, settings, draft.row.application_id, &brief).await?;
     tx.commit().await?;
     tracing::info!(application_id = %draft.row.application_id, %booking_id, "application submitted and consultation booked");
     Ok(see_other(&ctx.url("/apply/confirmation")))

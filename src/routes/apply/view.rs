@@ -83,6 +83,10 @@ fn field_view(lang: Lang, field: &Field, answers: &Answers, typed: &Typed) -> Fi
             })
             .into();
         }
+        Kind::PersonName => {
+            view.width = ("two-thirds").into();
+            view.autocomplete = ("name").into();
+        }
         Kind::Textarea { .. } => view.widget = "textarea",
         Kind::Email => {
             view.input_type = ("email").into();

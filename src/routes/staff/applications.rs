@@ -17,7 +17,7 @@ use crate::{
         audit::NewAuditEvent,
         backoffice::{self, Filters, PAGE_SIZE},
     },
-    domain::pathway::Pathway,
+    domain::{pathway::Pathway, person_name::mixed_scripts},
     error::AppError,
     i18n::Lang,
     prescreen::{self, StoredAssessment, text},
@@ -29,6 +29,7 @@ use crate::{
         page::PageCtx,
         see_other,
         session::{random_token, token_hash},
+        spreadsheet,
     },
 };
 
@@ -183,21 +184,13 @@ pub async fn list(
     html(StatusCode::OK, &page_view)
 }
 
-/// A CSV cell that a spreadsheet cannot take for a formula.
-pub fn neutralise(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell.to_owned()
-    }
-}
-
 /// The current filter's applications as CSV (at most 100,000 rows), recorded in the audit log.
 pub async fn export(staff: CurrentStaff, app: App, filters: web::Query<Filters>) -> Result<HttpResponse, AppError> {
     let filters = filters.into_inner();
     let (rows, total) = backoffice::list(&app.pool, &filters, 100_000, 0).await?;
     let tz = app.settings.firm_time_zone;
-    let mut out = csv::Writer::from_writer(Vec::new());
+    // Every cell quoted, formulas neutralised wherever a spreadsheet could split one off.
+    let mut out = spreadsheet::writer();
     let header = [
         "reference",
         "name",
@@ -226,8 +219,7 @@ pub async fn export(staff: CurrentStaff, app: App, filters: web::Query<Filters>)
             r.assigned_name.clone().unwrap_or_default(),
             time(r.slot_start),
         ];
-        out.write_record(record.iter().map(|c| neutralise(c)))
-            .map_err(anyhow::Error::from)?;
+        spreadsheet::record(&mut out, &record).map_err(anyhow::Error::from)?;
     }
     let body = out.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))?;
     let mut conn = app.pool.acquire().await?;
@@ -322,6 +314,8 @@ pub struct DetailPage {
     pub audit: Vec<AuditView>,
     pub erased: bool,
     pub is_admin: bool,
+    /// The name mixes scripts (Latin and Cyrillic, say): possibly a look-alike.
+    pub name_mixed_scripts: bool,
 }
 
 pub async fn detail(
@@ -465,7 +459,12 @@ pub async fn detail(
             id: e.email_outbox_id.to_string(),
             kind: e.kind,
             to: e.to_address,
-            subject: e.subject,
+            // Emptied by retention, by erasure or when sent again.
+            subject: if e.subject.is_empty() {
+                lang.t("staff-email-emptied")
+            } else {
+                e.subject
+            },
             dead: e.status == "dead",
             status: lang.t(&format!("email-status-{}", e.status)),
             attempts: e.attempts,
@@ -519,6 +518,7 @@ pub async fn detail(
         audit,
         erased: a.erased_at.is_some(),
         is_admin: staff.is_admin(),
+        name_mixed_scripts: a.full_name.as_deref().is_some_and(mixed_scripts),
         ctx,
         staff: Some(staff),
     };
@@ -657,18 +657,19 @@ pub async fn resend(
     let id = super::parse_id(&path.0)?;
     let email = super::parse_id(&path.1)?;
     let mut tx = app.pool.begin().await?;
-    if backoffice::resend(&mut tx, id, email).await? {
+    // Rendered afresh from the application as it is now; nothing sent: nothing changed.
+    if let Some(resent) = booking::resend::resend(&mut tx, &app.pool, &app.settings, id, email).await? {
         audit(
             &mut tx,
             &staff,
             "email.resend",
             id,
             None,
-            Some(json!({ "email_outbox_id": email })),
+            Some(json!({ "email_outbox_id": email, "sent": resent.kind() })),
         )
         .await?;
+        tx.commit().await?;
     }
-    tx.commit().await?;
     Ok(back(id, "emails"))
 }
 
@@ -767,12 +768,13 @@ pub async fn move_booking(
     Ok(back(id, "booking"))
 }
 
-/// Erases the applicant's personal data (admins). The audit log keeps that it happened.
+/// Erases the applicant's personal data, and what else is about them (admins; see `crate::erasure`).
+/// The audit log keeps that it happened.
 pub async fn erase(staff: CurrentStaff, app: App, path: web::Path<String>) -> Result<HttpResponse, AppError> {
     staff.require_admin()?;
     let id = super::parse_id(&path)?;
     let mut tx = app.pool.begin().await?;
-    if backoffice::erase(&mut tx, id).await? {
+    if crate::erasure::erase_application(&mut tx, &app.settings, id).await? {
         audit(&mut tx, &staff, "application.erase", id, None, None).await?;
     }
     tx.commit().await?;

@@ -38,3 +38,4 @@ manage-cancelled = Your consultation has been cancelled. We have emailed you a c
 ## Calendar invitation
 ics-summary = Free consultation with { $firm }
 ics-description = Reference { $reference }. To reschedule or cancel: { $manage }
+ics-description-cancelled = Reference { $reference }. This consultation is cancelled.

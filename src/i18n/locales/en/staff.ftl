@@ -68,3 +68,5 @@ staff-detail = Detail
 staff-privacy = Privacy
 staff-erase-explain = Erasing removes the applicant's name, contact details, answers, notes and emails for good. The history keeps only that it was erased, by whom and when.
 staff-erase = Erase personal data
+staff-email-emptied = (content removed: retention period, erasure, or sent again)
+staff-name-mixed-scripts = This name mixes alphabets (for example Latin and Cyrillic letters): it may imitate another name.

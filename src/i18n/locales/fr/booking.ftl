@@ -38,3 +38,4 @@ manage-cancelled = Votre consultation a été annulée. Nous vous avons envoyé 
 ## Calendar invitation
 ics-summary = Consultation gratuite avec { $firm }
 ics-description = Référence { $reference }. Pour déplacer ou annuler : { $manage }
+ics-description-cancelled = Référence { $reference }. Cette consultation est annulée.

@@ -68,3 +68,5 @@ staff-detail = Détail
 staff-privacy = Confidentialité
 staff-erase-explain = L’effacement supprime définitivement le nom, les coordonnées, les réponses, les notes et les courriels du demandeur. L’historique ne garde que le fait de l’effacement, par qui et quand.
 staff-erase = Effacer les renseignements personnels
+staff-email-emptied = (contenu supprimé : durée de conservation, effacement ou nouvel envoi)
+staff-name-mixed-scripts = Ce nom mêle des alphabets (par exemple des lettres latines et cyrilliques) : il peut imiter un autre nom.

@@ -1,0 +1,80 @@
+//! Erasing a data subject: what staff do on request (`/staff/applications/{id}/erase`) and what the
+//! lead retention does to unconverted leads. One home for both: a consultation still ahead is
+//! cancelled and the applicant's calendar told (METHOD:CANCEL) while their address is still known;
+//! then [`db::erasure::erase`] removes the person from every table. The cancellation email itself is
+//! emptied as soon as it is delivered (see `db::outbox::scrub_if_erased`).
+
+use chrono_tz::Tz;
+use sqlx::{PgConnection, PgPool};
+use uuid::Uuid;
+
+use crate::{
+    booking::{self, BookingView},
+    config::Settings,
+    db::{self, audit::NewAuditEvent},
+    error::AppError,
+    i18n::Lang,
+};
+
+/// Erases application `id` and what else is about the same person, in the caller's transaction.
+/// Returns false when there was nothing to erase (a draft, an unknown id, already erased).
+pub async fn erase_application(conn: &mut PgConnection, settings: &Settings, id: Uuid) -> Result<bool, AppError> {
+    let Some(subject) = db::erasure::lock_subject(conn, id).await? else {
+        return Ok(false);
+    };
+    let ahead = db::erasure::future_booking(conn, id).await?;
+    if !db::erasure::erase(conn, &subject).await? {
+        return Ok(false);
+    }
+    if let (Some(b), Some(email), Some(reference)) = (ahead, subject.email.as_deref(), subject.reference.as_deref()) {
+        let lang = Lang::from_code(&subject.language).unwrap_or(Lang::En);
+        let book_url = format!("{}/{}/apply", settings.base_url, lang.code());
+        let view = BookingView {
+            booking_id: b.booking_id,
+            application_id: id,
+            lang,
+            reference,
+            full_name: subject.full_name.as_deref().unwrap_or_default(),
+            email,
+            starts_at: b.starts_at,
+            ends_at: b.ends_at,
+            time_zone: b.time_zone.parse().unwrap_or(Tz::UTC),
+            mode: &b.consultation_mode,
+            sequence: b.ics_sequence + 1,
+            manage_url: "",
+        };
+        booking::enqueue_applicant_cancellation(conn, settings, &view, &book_url).await?;
+    }
+    Ok(true)
+}
+
+/// Erases the unconverted leads (review status declined, no-show or spam) submitted more than
+/// `days` days ago, each in its own transaction with an `application.erase` audit event by the
+/// system. Returns how many were erased.
+#[tracing::instrument(skip_all)]
+pub async fn erase_stale_leads(pool: &PgPool, settings: &Settings, days: u16) -> Result<u64, AppError> {
+    let ids = db::backoffice::stale_leads(pool, days).await?;
+    let mut erased = 0;
+    for id in ids {
+        let mut tx = pool.begin().await?;
+        // Still a stale lead once locked (staff may have changed its status meanwhile)?
+        if db::backoffice::lock_stale_lead(&mut tx, id, days).await? && erase_application(&mut tx, settings, id).await?
+        {
+            db::audit::record(
+                &mut tx,
+                &NewAuditEvent {
+                    staff_user_id: None,
+                    action: "application.erase",
+                    subject_type: Some("application"),
+                    subject_id: Some(&id.to_string()),
+                    detail: Some(serde_json::json!({ "reason": "retention" })),
+                    ..Default::default()
+                },
+            )
+            .await?;
+            erased += 1;
+        }
+        tx.commit().await?;
+    }
+    Ok(erased)
+}
