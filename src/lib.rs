@@ -11,6 +11,7 @@ pub mod domain;
 pub mod email;
 pub mod error;
 pub mod i18n;
+pub mod limits;
 pub mod maintenance;
 pub mod metrics;
 pub mod outbox;

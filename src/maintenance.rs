@@ -1,6 +1,6 @@
 //! Periodic housekeeping: drafts past their expiry are deleted (with their resume links); unconverted
 //! leads (declined, no-show, spam) older than the lead retention period are erased, and contact-form
-//! enquiries older than it deleted.
+//! enquiries older than it deleted; the events of the abuse limits (`limits`) go after two days.
 
 use std::time::Duration;
 
@@ -32,6 +32,11 @@ pub async fn sweep(pool: &PgPool, lead_retention_days: u16) {
         Ok(0) => {}
         Ok(n) => tracing::info!(erased = n, "unconverted leads past retention erased"),
         Err(error) => tracing::warn!(%error, "erasing unconverted leads failed"),
+    }
+    // Limits count a day; their events are kept two.
+    match db::limits::purge(pool, chrono::Utc::now() - chrono::Duration::days(2)).await {
+        Ok(_) => {}
+        Err(error) => tracing::warn!(%error, "purging old limit events failed"),
     }
     match db::retention::purge_old_enquiries(pool, lead_retention_days).await {
         Ok(0) => {}

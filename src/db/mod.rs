@@ -8,6 +8,7 @@ pub mod backoffice;
 pub mod bookings;
 pub mod enquiries;
 pub mod health;
+pub mod limits;
 pub mod outbox;
 pub mod retention;
 pub mod staff;

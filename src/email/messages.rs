@@ -252,6 +252,27 @@ email_templates!(
     "emails/firm_booking_notice/body.html"
 );
 
+/// To the admins: bookings in the last hour passed the alert threshold (a script may be booking
+/// out the calendar).
+#[derive(Debug)]
+pub struct BookingAlert {
+    pub ctx: EmailCtx,
+    /// Bookings made in the last hour.
+    pub count: String,
+    /// "25 consultations were booked in the last hour (the alert threshold is 20)."
+    pub intro: String,
+    /// The back office's applications list.
+    pub staff_url: String,
+}
+
+email_templates!(
+    BookingAlert,
+    "booking_alert",
+    "emails/booking_alert/subject.txt",
+    "emails/booking_alert/body.txt",
+    "emails/booking_alert/body.html"
+);
+
 /// Subjects are one line whatever the data in them.
 /// A header value on one line. A name typed as an RFC 2047 encoded word (`=?utf-8?q?…?=`) would be
 /// decoded by mail programs, line breaks and all: an invisible word joiner after `=` keeps it

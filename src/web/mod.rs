@@ -2,6 +2,7 @@
 //! headers, static assets, error pages, form helpers.
 
 pub mod assets;
+pub mod client_ip;
 pub mod errors;
 pub mod form_guard;
 pub mod forms;

@@ -4,6 +4,7 @@
 mod applications;
 mod audit;
 mod availability;
+mod bulk;
 mod dashboard;
 mod login;
 mod users;
@@ -23,6 +24,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 /// The signed-in part, area by area.
 fn protected(cfg: &mut web::ServiceConfig) {
     dashboard::configure(cfg);
+    bulk::configure(cfg);
     applications::configure(cfg);
     users::configure(cfg);
     availability::configure(cfg);
