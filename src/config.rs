@@ -172,8 +172,7 @@ impl Settings {
 
         let trusted_proxies = match var("INTAKE_TRUSTED_PROXIES") {
             None => Vec::new(),
-            Some(v) => parse_networks(&v)
-                .map_err(|problem| ConfigError::new("INTAKE_TRUSTED_PROXIES", problem))?,
+            Some(v) => parse_networks(&v).map_err(|problem| ConfigError::new("INTAKE_TRUSTED_PROXIES", problem))?,
         };
 
         let smtp_url = match var("INTAKE_SMTP_URL") {
@@ -325,15 +324,15 @@ impl Settings {
             })?,
         };
 
-        let bookings_per_block_per_day =
-            count_or_off(var("INTAKE_BOOKINGS_PER_BLOCK_PER_DAY"), 5, 1..=10_000).ok_or_else(|| {
+        let bookings_per_block_per_day = count_or_off(var("INTAKE_BOOKINGS_PER_BLOCK_PER_DAY"), 5, 1..=10_000)
+            .ok_or_else(|| {
                 ConfigError::new(
                     "INTAKE_BOOKINGS_PER_BLOCK_PER_DAY",
                     "must be off or a number of bookings from 1 to 10000",
                 )
             })?;
-        let booking_alert_per_hour = count_or_off(var("INTAKE_BOOKING_ALERT_PER_HOUR"), 20, 1..=10_000)
-            .ok_or_else(|| {
+        let booking_alert_per_hour =
+            count_or_off(var("INTAKE_BOOKING_ALERT_PER_HOUR"), 20, 1..=10_000).ok_or_else(|| {
                 ConfigError::new(
                     "INTAKE_BOOKING_ALERT_PER_HOUR",
                     "must be off or a number of bookings from 1 to 10000",
@@ -508,7 +507,11 @@ mod tests {
         assert_eq!(nets_("").len(), 0);
         assert_eq!(nets_("127.0.0.1/32,::1 10.0.0.0/8").len(), 3);
         assert!(nets_("10.1.2.3/8")[0].contains(&ip("10.200.0.1")));
-        assert!(parse_networks("10.0.0.0/8, example.com").unwrap_err().contains("example.com"));
+        assert!(
+            parse_networks("10.0.0.0/8, example.com")
+                .unwrap_err()
+                .contains("example.com")
+        );
         assert!(parse_networks("10.0.0.0/33").is_err());
     }
 

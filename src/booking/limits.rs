@@ -118,6 +118,11 @@ pub async fn after_booking(conn: &mut PgConnection, settings: &Settings, staff_u
         outbox::enqueue(conn, &Envelope::to(&to), &alert).await?;
         sent += 1;
     }
-    tracing::warn!(bookings = made, threshold, admins = sent, "bookings in the last hour passed the alert threshold");
+    tracing::warn!(
+        bookings = made,
+        threshold,
+        admins = sent,
+        "bookings in the last hour passed the alert threshold"
+    );
     Ok(())
 }

@@ -257,16 +257,16 @@ pub async fn active_future_for_person(
 
 /// Bookings made since `since` (cancelled ones included).
 pub async fn count_created_since(conn: &mut PgConnection, since: DateTime<Utc>) -> sqlx::Result<i64> {
-    sqlx::query_scalar!(
-        r#"select count(*) as "n!" from booking where created_at > $1"#,
-        since
-    )
-    .fetch_one(conn)
-    .await
+    sqlx::query_scalar!(r#"select count(*) as "n!" from booking where created_at > $1"#, since)
+        .fetch_one(conn)
+        .await
 }
 
 /// The application's active booking that has not started, locked for the caller's transaction.
-pub async fn active_future_for_update(conn: &mut PgConnection, application_id: Uuid) -> sqlx::Result<Option<BookingRow>> {
+pub async fn active_future_for_update(
+    conn: &mut PgConnection,
+    application_id: Uuid,
+) -> sqlx::Result<Option<BookingRow>> {
     sqlx::query_as!(
         BookingRow,
         "select b.booking_id, b.application_id, b.starts_at, b.ends_at, b.consultation_mode, b.time_zone, b.status,

@@ -62,7 +62,12 @@ fn parse_hop(hop: &str) -> Option<IpAddr> {
         return Some(canonical(ip));
     }
     if let Some(rest) = hop.strip_prefix('[') {
-        return rest.split(']').next()?.parse::<Ipv6Addr>().ok().map(|ip| canonical(IpAddr::V6(ip)));
+        return rest
+            .split(']')
+            .next()?
+            .parse::<Ipv6Addr>()
+            .ok()
+            .map(|ip| canonical(IpAddr::V6(ip)));
     }
     let (host, port) = hop.rsplit_once(':')?;
     port.parse::<u16>().ok()?;
@@ -115,7 +120,10 @@ mod tests {
             resolve(Some(ip("198.51.100.7")), ["1.2.3.4"].into_iter(), &trusted),
             ip("198.51.100.7")
         );
-        assert_eq!(resolve(Some(ip("198.51.100.7")), [].into_iter(), &[]), ip("198.51.100.7"));
+        assert_eq!(
+            resolve(Some(ip("198.51.100.7")), [].into_iter(), &[]),
+            ip("198.51.100.7")
+        );
     }
 
     #[test]
@@ -123,7 +131,10 @@ mod tests {
         let trusted = nets("10.0.0.0/8, 192.0.2.10");
         // The client forged a first hop; the proxies appended what they saw.
         let hops = ["6.6.6.6, 203.0.113.9", "192.0.2.10"];
-        assert_eq!(resolve(Some(ip("10.1.1.1")), hops.into_iter(), &trusted), ip("203.0.113.9"));
+        assert_eq!(
+            resolve(Some(ip("10.1.1.1")), hops.into_iter(), &trusted),
+            ip("203.0.113.9")
+        );
         // No header: the proxy itself.
         assert_eq!(resolve(Some(ip("10.1.1.1")), [].into_iter(), &trusted), ip("10.1.1.1"));
         // Every hop trusted: the leftmost.
@@ -133,7 +144,11 @@ mod tests {
         );
         // Garbage ends the walk at the last address that could be read.
         assert_eq!(
-            resolve(Some(ip("10.1.1.1")), ["203.0.113.9, nonsense, 10.3.3.3"].into_iter(), &trusted),
+            resolve(
+                Some(ip("10.1.1.1")),
+                ["203.0.113.9, nonsense, 10.3.3.3"].into_iter(),
+                &trusted
+            ),
             ip("10.3.3.3")
         );
         // Ports and brackets, IPv4 written as IPv6.
@@ -149,7 +164,10 @@ mod tests {
 
     #[test]
     fn ipv6_is_grouped_by_64_and_ipv4_by_address() {
-        assert_eq!(limit_key(ip("2001:db8:1:2:aaaa::1")), limit_key(ip("2001:db8:1:2:ffff::9")));
+        assert_eq!(
+            limit_key(ip("2001:db8:1:2:aaaa::1")),
+            limit_key(ip("2001:db8:1:2:ffff::9"))
+        );
         assert_eq!(limit_key(ip("2001:db8:1:2:aaaa::1")), "2001:db8:1:2::/64");
         assert_ne!(limit_key(ip("2001:db8:1:2::1")), limit_key(ip("2001:db8:1:3::1")));
         assert_eq!(limit_key(ip("203.0.113.9")), "203.0.113.9");

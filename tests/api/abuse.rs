@@ -136,8 +136,16 @@ async fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_budget() {
     for _ in 0..4 {
         statuses.push(post_contact(&one, &token_one).await);
     }
-    assert_eq!(statuses, [422, 422, 422, 429], "the first visitor spends their own budget");
-    assert_eq!(post_contact(&two, &token_two).await, 422, "the second visitor does not share it");
+    assert_eq!(
+        statuses,
+        [422, 422, 422, 429],
+        "the first visitor spends their own budget"
+    );
+    assert_eq!(
+        post_contact(&two, &token_two).await,
+        422,
+        "the second visitor does not share it"
+    );
 
     // What the client forged to the left of the hop the proxy appended changes nothing.
     let forger = browser_forwarded_for(&app, "10.9.9.9, 203.0.113.7");
@@ -241,8 +249,14 @@ async fn a_burst_of_bookings_from_one_address_block_is_refused_after_the_cap() {
 
     // IPv6 addresses of one /64 are one block too.
     let six = |host: &str| browser_forwarded_for(&app, &format!("2001:db8:1:2::{host}"));
-    assert_redirect(&book(&six("a"), "Six", "six1@example.com", None).await, "/en/apply/confirmation");
-    assert_redirect(&book(&six("b"), "Six", "six2@example.com", None).await, "/en/apply/confirmation");
+    assert_redirect(
+        &book(&six("a"), "Six", "six1@example.com", None).await,
+        "/en/apply/confirmation",
+    );
+    assert_redirect(
+        &book(&six("b"), "Six", "six2@example.com", None).await,
+        "/en/apply/confirmation",
+    );
     assert_eq!(book(&six("c"), "Six", "six3@example.com", None).await.status, 429);
 
     // Another block still books.
@@ -270,7 +284,13 @@ async fn a_second_booking_with_the_same_email_or_phone_is_refused_clearly() {
     let second = crate::booking::slot_ids(&zoe.get(&zoe_booking).await)[1].clone();
     choose_slot(&zoe, &zoe_booking, Some(&second), "America/Toronto").await;
     assert_redirect(
-        &book(&app.with_new_browser(), "Ana López", "ana@example.com", Some("+1 (416) 923-4567")).await,
+        &book(
+            &app.with_new_browser(),
+            "Ana López",
+            "ana@example.com",
+            Some("+1 (416) 923-4567"),
+        )
+        .await,
         "/en/apply/confirmation",
     );
 
@@ -279,10 +299,15 @@ async fn a_second_booking_with_the_same_email_or_phone_is_refused_clearly() {
     let booking = reach_booking(&again, "Ana López", "Ana+again@Example.com", None).await;
     let page = again.get(&booking).await;
     assert_eq!(page.status, 200);
-    let notice = page.text_of("[data-already-booked]").expect("a notice on the booking page");
+    let notice = page
+        .text_of("[data-already-booked]")
+        .expect("a notice on the booking page");
     assert!(notice.contains("already booked"), "{notice}");
     assert!(notice.contains("Manage your booking"), "{notice}");
-    assert!(notice.contains("consultations@firm.example"), "the firm's address: {notice}");
+    assert!(
+        notice.contains("consultations@firm.example"),
+        "the firm's address: {notice}"
+    );
     let token = page.csrf_token();
     let slot = crate::booking::slot_ids(&page)[0].clone();
     let chosen = again
@@ -376,7 +401,10 @@ async fn select(staff: &TestApp, app: &TestApp, emails: &[&str]) -> Page {
     let mut ids = Vec::new();
     for email in emails {
         let id = application_id(app, email).await.to_string();
-        assert_eq!(list.count(&format!(r#"input[type="checkbox"][name="id"][value="{id}"]"#)), 1);
+        assert_eq!(
+            list.count(&format!(r#"input[type="checkbox"][name="id"][value="{id}"]"#)),
+            1
+        );
         ids.push(id);
     }
     let mut fields = vec![("csrf_token", token.as_str())];
@@ -398,7 +426,9 @@ async fn confirm(staff: &TestApp, page: &Page, notify: Option<&str>) -> Page {
     if let Some(notify) = notify {
         fields.push(("notify", notify));
     }
-    staff.post_raw("/staff/applications/bookings/cancel/confirm", &fields).await
+    staff
+        .post_raw("/staff/applications/bookings/cancel/confirm", &fields)
+        .await
 }
 
 #[actix_web::test]
@@ -429,11 +459,16 @@ async fn staff_cancel_many_bookings_at_once_with_or_without_emails() {
     let done = confirm(&staff, &page, Some("no")).await;
     assert_eq!(done.status, 303);
     let shown = staff.get(done.header("location").unwrap()).await;
-    assert_eq!(shown.text_of("[data-bulk-done]").as_deref(), Some("2 bookings cancelled; 0 applicants emailed."));
+    assert_eq!(
+        shown.text_of("[data-bulk-done]").as_deref(),
+        Some("2 bookings cancelled; 0 applicants emailed.")
+    );
     assert_eq!(active_bookings(&app).await, 2);
     app.drain_outbox().await;
     assert!(
-        !smtp.messages()[before..].iter().any(|m| m.to == [emails[0]] || m.to == [emails[1]]),
+        !smtp.messages()[before..]
+            .iter()
+            .any(|m| m.to == [emails[0]] || m.to == [emails[1]]),
         "nobody emailed"
     );
 
@@ -563,7 +598,10 @@ async fn continue_later_links_go_only_to_the_drafts_address_a_few_times_a_day() 
         let browser = draft_with_email(&app, email).await;
         let page = browser.get("/en/apply/save").await;
         let named = page.text_of("[data-save-to]").unwrap().to_lowercase();
-        assert!(named.contains(&email.to_lowercase()), "the page names the address: {named}");
+        assert!(
+            named.contains(&email.to_lowercase()),
+            "the page names the address: {named}"
+        );
         let token = page.csrf_token();
         // A typed address is ignored: the link goes to the draft's own.
         let answer = browser
@@ -595,7 +633,9 @@ async fn continue_later_links_go_only_to_the_drafts_address_a_few_times_a_day() 
     let other = draft_with_email(&app, "someone.else@example.com").await;
     let token = other.get("/en/apply/save").await.csrf_token();
     assert_redirect(
-        &other.post_raw("/en/apply/save", &[("csrf_token", token.as_str())]).await,
+        &other
+            .post_raw("/en/apply/save", &[("csrf_token", token.as_str())])
+            .await,
         "/en/apply/save/sent",
     );
 }

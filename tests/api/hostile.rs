@@ -2142,7 +2142,12 @@ async fn back_office_sign_in_and_application_forms_take_hostile_input_safely() {
     sweep.values(&staff, &token, &form, |_| false).await;
     sweep.structure(&staff, &token, &form, false).await;
     let confirm = sweep
-        .post(&staff, "/staff/applications/bookings/cancel", form.valid_body(&token), "valid selection")
+        .post(
+            &staff,
+            "/staff/applications/bookings/cancel",
+            form.valid_body(&token),
+            "valid selection",
+        )
         .await;
     assert_eq!(confirm.status, 200, "{}", confirm.body);
     let found = form_on(&confirm, "post", "/staff/applications/bookings/cancel/confirm");

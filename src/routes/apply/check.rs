@@ -295,9 +295,7 @@ pub async fn submit(
 
     let block = client_ip::block_key(client_ip::of(&req));
     let phone = draft.answers.str("phone");
-    if let Err(refusal) =
-        limits::admit(&mut tx, settings, email, phone, &block, draft.row.application_id).await?
-    {
+    if let Err(refusal) = limits::admit(&mut tx, settings, email, phone, &block, draft.row.application_id).await? {
         tx.rollback().await?;
         tracing::info!(application_id = %draft.row.application_id, ?refusal, "booking refused");
         return match refusal {
