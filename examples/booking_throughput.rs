@@ -187,6 +187,8 @@ async fn main() {
         ("INTAKE_LISTEN", format!("127.0.0.1:{port}")),
         ("INTAKE_DATA_DIR", data_dir.display().to_string()),
         ("INTAKE_RATE_LIMIT", "off".into()),
+        ("INTAKE_BOOKINGS_PER_BLOCK_PER_DAY", "off".into()),
+        ("INTAKE_BOOKING_ALERT_PER_HOUR", "off".into()),
     ]);
     let settings = Arc::new(Settings::from_lookup(|k| vars.get(k).cloned()).unwrap());
     let app = Application::build(settings, pool.clone(), Metrics::new().unwrap()).unwrap();

@@ -99,6 +99,8 @@ async fn main() {
         ("INTAKE_DATABASE_URL", url.clone()),
         ("INTAKE_LISTEN", format!("127.0.0.1:{port}")),
         ("INTAKE_RATE_LIMIT", "off".into()),
+        ("INTAKE_BOOKINGS_PER_BLOCK_PER_DAY", "off".into()),
+        ("INTAKE_BOOKING_ALERT_PER_HOUR", "off".into()),
     ]);
     let settings = Arc::new(Settings::from_lookup(|k| vars.get(k).cloned()).unwrap());
     let app = Application::build(settings, pool.clone(), Metrics::new().unwrap()).unwrap();

@@ -19,6 +19,10 @@ pub struct Settings {
     pub listen: SocketAddr,
     /// Absolute base for links in emails, without a trailing slash.
     pub base_url: String,
+    /// True when `INTAKE_BASE_URL` was set: forms are then accepted only from its origin.
+    pub base_url_set: bool,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (`INTAKE_TRUSTED_PROXIES`, none by default).
+    pub trusted_proxies: Vec<ipnet::IpNet>,
     /// `None`: write `.eml` files under `data_dir/mail`.
     pub smtp_url: Option<SecretString>,
     pub firm_email: Mailbox,
@@ -47,6 +51,12 @@ pub struct Settings {
     pub staff_idle_timeout: Duration,
     /// A staff session ends this long after sign-in, however active (`INTAKE_STAFF_SESSION_HOURS`, 12).
     pub staff_session_lifetime: Duration,
+    /// New bookings allowed per address block (IPv4 /24, IPv6 /64) in 24 hours
+    /// (`INTAKE_BOOKINGS_PER_BLOCK_PER_DAY`, 5; `None`: off).
+    pub bookings_per_block_per_day: Option<u32>,
+    /// Admins are emailed when this many bookings were made within an hour
+    /// (`INTAKE_BOOKING_ALERT_PER_HOUR`, 20; `None`: off), at most once an hour.
+    pub booking_alert_per_hour: Option<u32>,
 }
 
 /// The cookie encryption key: 64 bytes or more, never printed.
@@ -159,10 +169,16 @@ impl Settings {
             })?,
         };
 
+        let base_url_set = var("INTAKE_BASE_URL").is_some();
         let base_url = match var("INTAKE_BASE_URL") {
             None => format!("http://{listen}"),
             Some(v) => parse_base_url(&v)
                 .ok_or_else(|| ConfigError::new("INTAKE_BASE_URL", format!("`{v}` is not an absolute http(s) URL")))?,
+        };
+
+        let trusted_proxies = match var("INTAKE_TRUSTED_PROXIES") {
+            None => Vec::new(),
+            Some(v) => parse_networks(&v).map_err(|problem| ConfigError::new("INTAKE_TRUSTED_PROXIES", problem))?,
         };
 
         let smtp_url = match var("INTAKE_SMTP_URL") {
@@ -332,12 +348,29 @@ impl Settings {
             })?,
         };
 
+        let bookings_per_block_per_day = count_or_off(var("INTAKE_BOOKINGS_PER_BLOCK_PER_DAY"), 5, 1..=10_000)
+            .ok_or_else(|| {
+                ConfigError::new(
+                    "INTAKE_BOOKINGS_PER_BLOCK_PER_DAY",
+                    "must be off or a number of bookings from 1 to 10000",
+                )
+            })?;
+        let booking_alert_per_hour =
+            count_or_off(var("INTAKE_BOOKING_ALERT_PER_HOUR"), 20, 1..=10_000).ok_or_else(|| {
+                ConfigError::new(
+                    "INTAKE_BOOKING_ALERT_PER_HOUR",
+                    "must be off or a number of bookings from 1 to 10000",
+                )
+            })?;
+
         Ok(Self {
             database_url: database_url.map(SecretString::from),
             data_dir,
             pg_bin_dir,
             listen,
             base_url,
+            base_url_set,
+            trusted_proxies,
             smtp_url,
             firm_email,
             mail_from,
@@ -354,6 +387,8 @@ impl Settings {
             wage_stale_months,
             staff_idle_timeout: Duration::from_secs(staff_idle_minutes * 60),
             staff_session_lifetime: Duration::from_secs(staff_session_hours * 3600),
+            bookings_per_block_per_day,
+            booking_alert_per_hour,
         })
     }
 }
@@ -367,6 +402,29 @@ fn parse_base_url(v: &str) -> Option<String> {
             .chars()
             .any(|c| c.is_whitespace() || c.is_control() || c == '?' || c == '#');
     valid.then(|| v.to_owned())
+}
+
+/// A count with a default, or `off`: `None` when the value is neither (so the caller names the variable).
+fn count_or_off(v: Option<String>, default: u32, range: std::ops::RangeInclusive<u32>) -> Option<Option<u32>> {
+    match v.as_deref().map(str::to_ascii_lowercase).as_deref() {
+        None => Some(Some(default)),
+        Some("off") => Some(None),
+        Some(n) => n.parse::<u32>().ok().filter(|n| range.contains(n)).map(Some),
+    }
+}
+
+/// Reads `INTAKE_TRUSTED_PROXIES`: CIDRs or single addresses, separated by commas or spaces.
+pub fn parse_networks(raw: &str) -> Result<Vec<ipnet::IpNet>, String> {
+    raw.split([',', ' '])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            s.parse::<ipnet::IpNet>()
+                .map(|n| n.trunc())
+                .or_else(|_| s.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .map_err(|_| format!("`{s}` is not a network such as 10.0.0.0/8 or 2001:db8::/32"))
+        })
+        .collect()
 }
 
 fn parse_bool(v: &str) -> Option<bool> {
@@ -422,6 +480,10 @@ mod tests {
             ("INTAKE_OUTBOX_RETENTION_DAYS", "0"),
             ("INTAKE_OUTBOX_RETENTION_DAYS", "366"),
             ("INTAKE_METRICS_LISTEN", "everywhere"),
+            ("INTAKE_TRUSTED_PROXIES", "10.0.0.0/8, proxy.internal"),
+            ("INTAKE_BOOKINGS_PER_BLOCK_PER_DAY", "0"),
+            ("INTAKE_BOOKINGS_PER_BLOCK_PER_DAY", "many"),
+            ("INTAKE_BOOKING_ALERT_PER_HOUR", "-1"),
         ] {
             let err = settings(&[(var, value)]).unwrap_err();
             assert_eq!(err.var, var, "{value}");
@@ -476,6 +538,41 @@ mod tests {
         assert_eq!(s.outbox.base_backoff, Duration::from_secs(2));
         assert!(settings(&[("INTAKE_OUTBOX_RETRY_SECONDS", "0")]).is_err());
         assert_eq!(settings(&[]).unwrap().outbox.base_backoff, Duration::from_secs(60));
+    }
+
+    #[test]
+    fn networks_parse_or_say_which_entry_is_wrong() {
+        let nets_ = |s: &str| parse_networks(s).unwrap();
+        let ip = |s: &str| s.parse::<std::net::IpAddr>().unwrap();
+        assert_eq!(nets_("").len(), 0);
+        assert_eq!(nets_("127.0.0.1/32,::1 10.0.0.0/8").len(), 3);
+        assert!(nets_("10.1.2.3/8")[0].contains(&ip("10.200.0.1")));
+        assert!(
+            parse_networks("10.0.0.0/8, example.com")
+                .unwrap_err()
+                .contains("example.com")
+        );
+        assert!(parse_networks("10.0.0.0/33").is_err());
+    }
+
+    #[test]
+    fn abuse_limits_have_defaults_and_turn_off() {
+        let s = settings(&[]).unwrap();
+        assert_eq!(s.bookings_per_block_per_day, Some(5));
+        assert_eq!(s.booking_alert_per_hour, Some(20));
+        assert!(s.trusted_proxies.is_empty());
+        assert!(!s.base_url_set);
+        let s = settings(&[
+            ("INTAKE_BOOKINGS_PER_BLOCK_PER_DAY", "off"),
+            ("INTAKE_BOOKING_ALERT_PER_HOUR", "3"),
+            ("INTAKE_TRUSTED_PROXIES", "127.0.0.1/32, ::1"),
+            ("INTAKE_BASE_URL", "https://intake.example.com"),
+        ])
+        .unwrap();
+        assert_eq!(s.bookings_per_block_per_day, None);
+        assert_eq!(s.booking_alert_per_hour, Some(3));
+        assert_eq!(s.trusted_proxies.len(), 2);
+        assert!(s.base_url_set);
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod email;
 pub mod erasure;
 pub mod error;
 pub mod i18n;
+pub mod limits;
 pub mod maintenance;
 pub mod metrics;
 pub mod outbox;

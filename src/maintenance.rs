@@ -1,7 +1,8 @@
 //! Periodic housekeeping: drafts past their expiry are deleted (with their resume links); unconverted
 //! leads (declined, no-show, spam) older than the lead retention period are erased (see
 //! `crate::erasure`), contact-form enquiries older than it deleted; and finished emails older than
-//! the outbox retention period are emptied of addresses, bodies and links.
+//! the outbox retention period are emptied of addresses, bodies and links. The events of the abuse
+//! limits (`limits`) go after two days.
 
 use std::{sync::Arc, time::Duration};
 
@@ -35,6 +36,11 @@ pub async fn sweep(pool: &PgPool, settings: &Settings) {
         Ok(0) => {}
         Ok(n) => tracing::info!(erased = n, "unconverted leads past retention erased"),
         Err(error) => tracing::warn!(?error, "erasing unconverted leads failed"),
+    }
+    // Limits count a day; their events are kept two.
+    match db::limits::purge(pool, chrono::Utc::now() - chrono::Duration::days(2)).await {
+        Ok(_) => {}
+        Err(error) => tracing::warn!(%error, "purging old limit events failed"),
     }
     match db::retention::purge_old_enquiries(pool, settings.lead_retention_days).await {
         Ok(0) => {}

@@ -21,7 +21,7 @@ use crate::{
     metrics::Metrics,
     routes,
     telemetry::QuietRootSpan,
-    web::{errors, form_guard, security, session},
+    web::{client_ip, errors, form_guard, security, session},
 };
 
 /// What every handler may reach.
@@ -97,7 +97,13 @@ impl Application {
     }
 }
 
-/// Counts POSTs per client address; other methods share one unlimited bucket.
+/// POSTs to staff sign-in allowed per minute per client address (`limit_key`), counted apart from
+/// the applicant forms, so that neither budget can be spent to lock the other out.
+pub const LOGIN_POSTS_PER_MINUTE: u64 = 10;
+
+/// Counts POSTs per client address (an IPv4 address or an IPv6 /64, see `web::client_ip`): staff
+/// sign-in (`/staff/login…`) in a budget of its own, every other form in the configured one. Other
+/// methods share one unlimited bucket.
 fn post_limit(
     limit: RateLimit,
 ) -> impl Fn(&ServiceRequest) -> std::future::Ready<Result<SimpleInput, actix_web::Error>> + 'static {
@@ -108,11 +114,16 @@ fn post_limit(
     move |req: &ServiceRequest| {
         let is_write = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
         let input = if is_write {
-            let peer = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default();
+            let client = client_ip::limit_key(client_ip::of(req.request()));
+            let (prefix, max_requests) = if req.path().starts_with("/staff/login") {
+                ("login", LOGIN_POSTS_PER_MINUTE)
+            } else {
+                ("post", max)
+            };
             SimpleInput {
                 interval: Duration::from_secs(60),
-                max_requests: max,
-                key: format!("post:{peer}"),
+                max_requests,
+                key: format!("{prefix}:{client}"),
             }
         } else {
             SimpleInput {

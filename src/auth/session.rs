@@ -103,15 +103,16 @@ pub async fn open(
     Ok((id, cookie(settings, token)))
 }
 
-/// The client's address, for the audit trail, the session list and throttling.
+/// The client's address (behind a trusted proxy, the forwarded one), for the audit trail, the
+/// session list and throttling.
 pub fn source_address(req: &HttpRequest) -> Option<IpAddr> {
-    crate::web::client_ip::of(req)
+    Some(crate::web::client_ip::of(req))
 }
 
 /// The address block failures are counted on: the address itself for IPv4, its /64 for IPv6.
 pub fn source_block(req: &HttpRequest) -> String {
     match source_address(req) {
-        Some(ip) => crate::web::client_ip::block_key(ip),
+        Some(ip) => crate::web::client_ip::limit_key(ip),
         None => "unknown".to_owned(),
     }
 }

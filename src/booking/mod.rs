@@ -1,5 +1,8 @@
 //! Consultations: the firm's free slots, booking one with the submission, moving and cancelling it,
-//! and the emails each change sends (through the outbox, in the same transaction).
+//! and the emails each change sends (through the outbox, in the same transaction). `limits` keeps one
+//! person or one script from booking out the calendar.
+
+pub mod limits;
 
 pub mod brief;
 pub mod resend;
@@ -436,6 +439,50 @@ async fn notify_firm(
     };
     outbox::enqueue(conn, &envelope, &notice).await?;
     Ok(())
+}
+
+/// Whether the firm's cancellation is emailed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notify {
+    /// The applicant gets a cancellation with their calendar's update, the firm a notice.
+    Applicant,
+    /// No email (an application marked spam, or staff chose not to write).
+    Nobody,
+}
+
+/// The firm cancels an application's booking that has not started yet, in the caller's transaction:
+/// the slot is free again, reminders are withdrawn, and with [`Notify::Applicant`] the applicant is
+/// emailed a cancellation (through a new manage link: the old one is revoked). Returns the booking
+/// as it was, `None` when there was no such booking. The caller records it in the audit log.
+pub async fn cancel_for_firm(
+    conn: &mut PgConnection,
+    settings: &Settings,
+    application_id: Uuid,
+    notify: Notify,
+) -> Result<Option<BookingRow>, AppError> {
+    let Some(row) = db::bookings::active_future_for_update(conn, application_id).await? else {
+        return Ok(None);
+    };
+    let Some(sequence) = db::bookings::cancel(conn, row.booking_id).await? else {
+        return Ok(None);
+    };
+    match notify {
+        Notify::Nobody => {
+            db::bookings::withdraw_reminders(conn, application_id).await?;
+        }
+        Notify::Applicant => {
+            let token = crate::web::session::random_token();
+            db::bookings::rotate_manage_token(conn, row.booking_id, &crate::web::session::token_hash(&token)).await?;
+            let manage = format!("{}/{}/booking/{token}", settings.base_url, row.language);
+            let mut cancelled = row.clone();
+            cancelled.ics_sequence = sequence;
+            let view = view(&cancelled, &manage).ok_or(AppError::BadRequest)?;
+            let book_url = format!("{}/{}/apply", settings.base_url, row.language);
+            let staff_url = format!("{}/staff/applications/{application_id}", settings.base_url);
+            enqueue_cancelled(conn, settings, &view, &book_url, &staff_url).await?;
+        }
+    }
+    Ok(Some(row))
 }
 
 /// A row's view, with its manage link (the token itself is only known when it is made).

@@ -454,3 +454,30 @@ pub async fn lock_stale_lead(conn: &mut PgConnection, id: Uuid, days: u16) -> sq
     .await?;
     Ok(still.is_some())
 }
+
+/// A submitted application chosen on the list, with its booking to come if it has one.
+#[derive(Debug, Clone)]
+pub struct Selected {
+    pub application_id: Uuid,
+    pub reference: Option<String>,
+    pub full_name: Option<String>,
+    pub booking_starts_at: Option<DateTime<Utc>>,
+    pub booking_ends_at: Option<DateTime<Utc>>,
+}
+
+/// The submitted applications among `ids`, newest first (unknown ids and drafts are left out).
+pub async fn selected(pool: &PgPool, ids: &[Uuid]) -> sqlx::Result<Vec<Selected>> {
+    sqlx::query_as!(
+        Selected,
+        r#"select a.application_id, a.reference, a.full_name,
+                  b.starts_at as "booking_starts_at?", b.ends_at as "booking_ends_at?"
+           from application a
+           left join booking b
+             on b.application_id = a.application_id and b.status = 'active' and b.starts_at > now()
+           where a.application_id = any($1) and a.status <> 'draft'
+           order by a.submitted_at desc"#,
+        ids
+    )
+    .fetch_all(pool)
+    .await
+}

@@ -230,3 +230,52 @@ pub async fn rotate_manage_token(conn: &mut PgConnection, booking_id: Uuid, toke
     .await?;
     Ok(())
 }
+
+/// True when another application holds an active booking that has not started, under the same
+/// email address (compared without case or `+tag`: see `booking::limits::email_key`) or the same
+/// phone number.
+pub async fn active_future_for_person(
+    conn: &mut PgConnection,
+    email_key: &str,
+    phone: Option<&str>,
+    except_application: Uuid,
+) -> sqlx::Result<bool> {
+    sqlx::query_scalar!(
+        r#"select exists (
+             select 1 from booking b join application a using (application_id)
+             where b.status = 'active' and b.starts_at > now() and a.application_id <> $3
+               and (lower(regexp_replace(a.email, '\+[^@]*@', '@')) = $1
+                    or ($2::text is not null and a.answers ->> 'phone' = $2))
+           ) as "found!""#,
+        email_key,
+        phone,
+        except_application
+    )
+    .fetch_one(conn)
+    .await
+}
+
+/// Bookings made since `since` (cancelled ones included).
+pub async fn count_created_since(conn: &mut PgConnection, since: DateTime<Utc>) -> sqlx::Result<i64> {
+    sqlx::query_scalar!(r#"select count(*) as "n!" from booking where created_at > $1"#, since)
+        .fetch_one(conn)
+        .await
+}
+
+/// The application's active booking that has not started, locked for the caller's transaction.
+pub async fn active_future_for_update(
+    conn: &mut PgConnection,
+    application_id: Uuid,
+) -> sqlx::Result<Option<BookingRow>> {
+    sqlx::query_as!(
+        BookingRow,
+        "select b.booking_id, b.application_id, b.starts_at, b.ends_at, b.consultation_mode, b.time_zone, b.status,
+                b.ics_sequence, a.reference, a.full_name, a.email, a.language, a.pathway
+         from booking b join application a using (application_id)
+         where b.application_id = $1 and b.status = 'active' and b.starts_at > now()
+         for update of b",
+        application_id
+    )
+    .fetch_optional(conn)
+    .await
+}

@@ -9,6 +9,7 @@ pub mod bookings;
 pub mod enquiries;
 pub mod erasure;
 pub mod health;
+pub mod limits;
 pub mod login_failures;
 pub mod outbox;
 pub mod retention;

@@ -252,7 +252,7 @@ email_templates!(
     "emails/firm_booking_notice/body.html"
 );
 
-/// To the firm's admins: a security event (sign-in throttled, bookings in a burst, ...).
+/// To the firm's admins: a security event (sign-in throttled, ...).
 #[derive(Debug)]
 pub struct SecurityAlert {
     pub ctx: EmailCtx,
@@ -271,6 +271,27 @@ email_templates!(
     "emails/security_alert/subject.txt",
     "emails/security_alert/body.txt",
     "emails/security_alert/body.html"
+);
+
+/// To the admins: bookings in the last hour passed the alert threshold (a script may be booking
+/// out the calendar).
+#[derive(Debug)]
+pub struct BookingAlert {
+    pub ctx: EmailCtx,
+    /// Bookings made in the last hour.
+    pub count: String,
+    /// "25 consultations were booked in the last hour (the alert threshold is 20)."
+    pub intro: String,
+    /// The back office's applications list.
+    pub staff_url: String,
+}
+
+email_templates!(
+    BookingAlert,
+    "booking_alert",
+    "emails/booking_alert/subject.txt",
+    "emails/booking_alert/body.txt",
+    "emails/booking_alert/body.html"
 );
 
 /// Subjects are one line whatever the data in them.

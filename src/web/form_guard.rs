@@ -166,6 +166,8 @@ async fn read_body(req: &mut ServiceRequest, limit: usize) -> Result<Bytes, Refu
 }
 
 /// True when the browser says the form came from this site, or says nothing (the token still decides).
+/// "This site" is `INTAKE_BASE_URL`'s origin when it is set; without it (development), also the
+/// scheme and host the request names, which whoever sends it controls.
 fn same_origin(req: &ServiceRequest) -> bool {
     let headers = req.headers();
     let claimed = match (headers.get(header::ORIGIN), headers.get(header::REFERER)) {
@@ -180,13 +182,18 @@ fn same_origin(req: &ServiceRequest) -> bool {
         (None, None) => return true,
     };
     let claimed = claimed.trim_end_matches('/').to_ascii_lowercase();
+    let Some(app) = req.app_data::<web::Data<AppContext>>() else {
+        return false;
+    };
+    let base = origin_of(&app.settings.base_url).map(|o| o.to_ascii_lowercase());
+    if Some(&claimed) == base.as_ref() {
+        return true;
+    }
+    if app.settings.base_url_set {
+        return false;
+    }
     let conn = req.connection_info();
-    let own = format!("{}://{}", conn.scheme(), conn.host()).to_ascii_lowercase();
-    let base = req
-        .app_data::<web::Data<AppContext>>()
-        .and_then(|app| origin_of(&app.settings.base_url))
-        .map(|o| o.to_ascii_lowercase());
-    claimed == own || Some(&claimed) == base.as_ref()
+    claimed == format!("{}://{}", conn.scheme(), conn.host()).to_ascii_lowercase()
 }
 
 /// `scheme://host[:port]` of an absolute URL.

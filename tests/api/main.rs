@@ -1,5 +1,6 @@
 //! Black-box tests of the whole application, one test binary.
 
+mod abuse;
 mod apply;
 mod binary;
 mod booking;

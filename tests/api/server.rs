@@ -104,6 +104,8 @@ impl Server {
                 base64::engine::general_purpose::STANDARD.encode(key),
             ),
             ("INTAKE_RATE_LIMIT".into(), "off".into()),
+            ("INTAKE_BOOKINGS_PER_BLOCK_PER_DAY".into(), "off".into()),
+            ("INTAKE_BOOKING_ALERT_PER_HOUR".into(), "off".into()),
             ("RUST_LOG".into(), "info".into()),
         ];
         for (name, value) in options.vars {

@@ -13,7 +13,7 @@ use super::{
 };
 use crate::{
     availability::{self, Slot},
-    booking::{Availability, date_text, time_text},
+    booking::{Availability, date_text, limits, time_text},
     domain::pathway::Pathway,
     error::AppError,
     places,
@@ -54,6 +54,9 @@ pub struct BookingPage {
     pub summary: Vec<(&'static str, String)>,
     /// The chosen slot was taken by someone else meanwhile.
     pub taken: bool,
+    /// Not empty when this email address or phone number already holds a consultation to come:
+    /// what to do instead (the manage link, or writing to the firm).
+    pub already_booked: String,
     pub action: String,
     pub back: String,
     pub firm_zone: String,
@@ -101,6 +104,7 @@ fn page(
     mode: &str,
     errors: FormErrors,
     taken: bool,
+    already_booked: bool,
 ) -> BookingPage {
     let firm = app.settings.firm_time_zone;
     let days = availability::by_day(slots, zone)
@@ -144,7 +148,17 @@ fn page(
         .iter()
         .map(|m| ((*m).to_owned(), ctx.t(&format!("opt-consultation_mode-{m}"))))
         .collect();
+    let already_booked = if already_booked {
+        ctx.t1(
+            "booking-already-booked",
+            "email",
+            app.settings.firm_email.email.as_ref(),
+        )
+    } else {
+        String::new()
+    };
     BookingPage {
+        already_booked,
         action: ctx.url(&format!("/apply/{pathway}/booking")),
         back: ctx.url(&format!("/apply/{pathway}/assessment")),
         firm_zone: firm.name().to_owned(),
@@ -162,6 +176,16 @@ fn page(
         summary,
         taken,
     }
+}
+
+/// True when the draft's email address or phone number already holds a consultation to come
+/// (see `booking::limits`).
+pub async fn already_booked(app: &App, draft: &Draft) -> Result<bool, AppError> {
+    let Some(email) = draft.answers.str("email") else {
+        return Ok(false);
+    };
+    let mut conn = app.pool.acquire().await?;
+    limits::already_booked(&mut conn, email, draft.answers.str("phone"), draft.row.application_id).await
 }
 
 #[derive(serde::Deserialize)]
@@ -188,6 +212,7 @@ pub async fn show(
     let slots = Availability::load(&app).await?.free(Utc::now());
     let chosen = draft.answers.str("slot").unwrap_or_default();
     let mode = draft.answers.str("consultation_mode").unwrap_or_default();
+    let already = already_booked(&app, &draft).await?;
     let page = page(
         ctx,
         &app,
@@ -198,6 +223,7 @@ pub async fn show(
         mode,
         FormErrors::default(),
         query.taken.is_some(),
+        already,
     );
     html(StatusCode::OK, &page)
 }
@@ -241,8 +267,24 @@ pub async fn submit(
     if !errors.is_empty() {
         let slots = availability.free(now);
         let chosen = if taken { "" } else { slot_id.as_str() };
-        let page = page(ctx, &app, pathway, &slots, zone, chosen, &mode, errors, false);
+        let page = page(ctx, &app, pathway, &slots, zone, chosen, &mode, errors, false, false);
         return html(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
+    if already_booked(&app, &draft).await? {
+        let slots = availability.free(now);
+        let page = page(
+            ctx,
+            &app,
+            pathway,
+            &slots,
+            zone,
+            &slot_id,
+            &mode,
+            FormErrors::default(),
+            false,
+            true,
+        );
+        return html(StatusCode::CONFLICT, &page);
     }
 
     let mut answers = draft.answers.clone();

@@ -2,7 +2,7 @@
 //! consultation and emails the firm and the applicant, in one transaction); the confirmation.
 
 use actix_session::Session;
-use actix_web::{HttpResponse, http::StatusCode, web};
+use actix_web::{HttpRequest, HttpResponse, http::StatusCode, web};
 use askama::Template;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -16,7 +16,11 @@ use super::{
 };
 use crate::{
     availability::Slot,
-    booking::{self, Availability, BookingView, mode_text, slot_in},
+    booking::{
+        self, Availability, BookingView,
+        limits::{self, Refusal},
+        mode_text, slot_in,
+    },
     db,
     domain::{pathway::Pathway, reference_code::new_reference},
     error::AppError,
@@ -24,7 +28,7 @@ use crate::{
     places,
     questionnaire::{Field, Flow, Kind, options},
     web::{
-        html,
+        client_ip, html,
         page::PageCtx,
         see_other,
         session::{random_token, token_hash},
@@ -195,13 +199,25 @@ pub async fn show(
     html(StatusCode::OK, &page)
 }
 
+/// The answer to a booking refused because the applicant's network made its day's share.
+#[derive(Template)]
+#[template(path = "apply/booking_limit.html")]
+pub struct BookingLimitPage {
+    pub ctx: PageCtx,
+    pub firm_email: String,
+}
+
 /// Submits once, books the chosen slot and queues the emails, all in one transaction. A double
 /// click, a refresh or a replayed POST finds the application submitted and shows the confirmation
 /// again; a slot taken meanwhile sends the applicant back to choose another, every answer kept.
+/// An email address or phone number that already holds a consultation goes back to the booking
+/// page, which says what to do; an address block past its daily cap gets a 429 page (see
+/// `booking::limits`).
 pub async fn submit(
     ctx: PageCtx,
     app: App,
     session: Session,
+    req: HttpRequest,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (pathway, draft) = match ready_draft(&ctx, &app, &session, &path.1).await? {
@@ -245,6 +261,28 @@ pub async fn submit(
         Some(None) => return Ok(see_other(&ctx.url("/apply/confirmation"))),
         None => return Err(anyhow::anyhow!("no free reference after 5 draws").into()),
     };
+
+    let block = client_ip::block_key(client_ip::of(&req));
+    let phone = draft.answers.str("phone");
+    if let Err(refusal) = limits::admit(&mut tx, settings, email, phone, &block, draft.row.application_id).await? {
+        tx.rollback().await?;
+        tracing::info!(application_id = %draft.row.application_id, ?refusal, "booking refused");
+        return match refusal {
+            Refusal::AlreadyBooked => Ok(see_other(&ctx.url(&format!("/apply/{pathway}/booking")))),
+            Refusal::TooManyFromBlock => {
+                let page = BookingLimitPage {
+                    firm_email: settings.firm_email.email.to_string(),
+                    ctx,
+                };
+                let mut response = html(StatusCode::TOO_MANY_REQUESTS, &page)?;
+                response.headers_mut().insert(
+                    actix_web::http::header::RETRY_AFTER,
+                    actix_web::http::header::HeaderValue::from_static("3600"),
+                );
+                Ok(response)
+            }
+        };
+    }
 
     let new_booking = db::bookings::NewBooking {
         application_id: draft.row.application_id,
@@ -293,6 +331,7 @@ pub async fn submit(
     };
     let brief = booking::brief::firm_brief(settings, &source).ok_or(AppError::BadRequest)?;
     booking::brief::enqueue(&mut tx, settings, draft.row.application_id, &brief).await?;
+    limits::after_booking(&mut tx, settings, &format!("{}/staff/applications", settings.base_url)).await?;
     tx.commit().await?;
     tracing::info!(application_id = %draft.row.application_id, %booking_id, "application submitted and consultation booked");
     Ok(see_other(&ctx.url("/apply/confirmation")))

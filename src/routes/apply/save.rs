@@ -1,5 +1,11 @@
 //! "Email me a link to continue later": a single-use, expiring link, sent through the outbox,
 //! that opens the draft on any device.
+//!
+//! The link goes only to the email address already in the draft (the "About you" page): the form
+//! has no address field, so it cannot be used to mail a stranger. Until the draft has an address
+//! the page says so and links to that page. At most [`MAX_EMAILS_PER_ADDRESS_PER_DAY`] links go to
+//! one address in 24 hours, whatever the number of drafts, counted under a hash of the address;
+//! past that the page says so and nothing is sent.
 
 use crate::web::html;
 use actix_session::Session;
@@ -18,9 +24,9 @@ use crate::{
     email::messages::{EmailCtx, ResumeLink},
     error::AppError,
     i18n::Lang,
+    limits::{self, Counted, email_key},
     outbox::{self, Envelope},
     web::{
-        forms::FormErrors,
         page::PageCtx,
         see_other,
         session::{TypedSession, random_token, token_hash},
@@ -29,15 +35,21 @@ use crate::{
 
 /// How long a resume link works (never longer than the draft itself).
 const LINK_DAYS: i64 = 7;
-/// Resume emails one draft may send, against misuse of the form to mail strangers.
+/// Resume emails one draft may send in its life.
 const MAX_LINKS_PER_DRAFT: i64 = 5;
+/// Resume emails one address may receive in 24 hours, from any number of drafts.
+pub const MAX_EMAILS_PER_ADDRESS_PER_DAY: u32 = 3;
 
 #[derive(Template)]
 #[template(path = "apply/save.html")]
 pub struct SavePage {
     pub ctx: PageCtx,
+    /// The draft's address; empty when it has none yet.
     pub email: String,
-    pub errors: FormErrors,
+    /// Where the address is given (or changed).
+    pub about_url: String,
+    /// True when the address had its share of links today.
+    pub limited: bool,
     pub back: String,
 }
 
@@ -62,48 +74,42 @@ fn continue_url(ctx: &PageCtx, draft: &Draft) -> String {
     }
 }
 
+/// The page, for the draft's address (if it has one).
+fn page(ctx: PageCtx, draft: &Draft, email: Option<&EmailAddress>, limited: bool) -> SavePage {
+    let back = continue_url(&ctx, draft);
+    let about_url = match draft.pathway() {
+        Some(p) => ctx.url(&format!("/apply/{p}/about-you")),
+        None => back.clone(),
+    };
+    SavePage {
+        email: email.map(|e| e.as_ref().to_owned()).unwrap_or_default(),
+        about_url,
+        limited,
+        back,
+        ctx,
+    }
+}
+
+/// The draft's email address, when it has a valid one.
+fn draft_email(draft: &Draft) -> Option<EmailAddress> {
+    draft.answers.str("email").and_then(|e| EmailAddress::parse(e).ok())
+}
+
 pub async fn show(ctx: PageCtx, app: App, session: Session) -> Result<HttpResponse, AppError> {
     let Some(draft) = Draft::load(&app, &session).await?.filter(Draft::is_draft) else {
         return Ok(see_other(&ctx.url("/apply")));
     };
-    let email = draft.answers.str("email").unwrap_or_default().to_owned();
-    let back = continue_url(&ctx, &draft);
-    html(
-        StatusCode::OK,
-        &SavePage {
-            ctx,
-            email,
-            errors: FormErrors::default(),
-            back,
-        },
-    )
+    let email = draft_email(&draft);
+    html(StatusCode::OK, &page(ctx, &draft, email.as_ref(), false))
 }
 
-#[derive(serde::Deserialize)]
-pub struct SaveForm {
-    #[serde(default)]
-    email: String,
-}
-
-pub async fn submit(
-    ctx: PageCtx,
-    app: App,
-    session: Session,
-    form: web::Form<SaveForm>,
-) -> Result<HttpResponse, AppError> {
+/// Sends the link to the draft's address (any field in the form is ignored).
+pub async fn submit(ctx: PageCtx, app: App, session: Session) -> Result<HttpResponse, AppError> {
     let Some(draft) = Draft::load(&app, &session).await?.filter(Draft::is_draft) else {
         return Ok(see_other(&ctx.url("/apply")));
     };
-    let mut errors = FormErrors::default();
-    let Some(email) = errors.check("email", EmailAddress::parse(&form.email)) else {
-        let back = continue_url(&ctx, &draft);
-        let page = SavePage {
-            ctx,
-            email: form.into_inner().email,
-            errors,
-            back,
-        };
-        return html(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    let Some(email) = draft_email(&draft) else {
+        return html(StatusCode::UNPROCESSABLE_ENTITY, &page(ctx, &draft, None, false));
     };
 
     let token = random_token();
@@ -123,14 +129,25 @@ pub async fn submit(
     let to = Mailbox::new(None, email.as_ref().parse().map_err(|_| AppError::BadRequest)?);
 
     let mut tx = app.pool.begin().await?;
-    if db::applications::count_resume_links(&mut tx, draft.row.application_id).await? < MAX_LINKS_PER_DRAFT {
-        db::applications::insert_resume_link(&mut tx, draft.row.application_id, &token_hash(&token), expires).await?;
-        let envelope = Envelope {
-            application_id: Some(draft.row.application_id),
-            ..Envelope::to(&to)
-        };
-        outbox::enqueue(&mut tx, &envelope, &message).await?;
+    let allowed = db::applications::count_resume_links(&mut tx, draft.row.application_id).await? < MAX_LINKS_PER_DRAFT
+        && limits::take(
+            &mut tx,
+            Counted::ResumeEmail,
+            &email_key(email.as_ref()),
+            MAX_EMAILS_PER_ADDRESS_PER_DAY,
+        )
+        .await?;
+    if !allowed {
+        tx.rollback().await?;
+        tracing::info!(application_id = %draft.row.application_id, to = %email.masked(), "resume link refused: limit reached");
+        return html(StatusCode::TOO_MANY_REQUESTS, &page(ctx, &draft, Some(&email), true));
     }
+    db::applications::insert_resume_link(&mut tx, draft.row.application_id, &token_hash(&token), expires).await?;
+    let envelope = Envelope {
+        application_id: Some(draft.row.application_id),
+        ..Envelope::to(&to)
+    };
+    outbox::enqueue(&mut tx, &envelope, &message).await?;
     tx.commit().await?;
     tracing::info!(application_id = %draft.row.application_id, to = %email.masked(), "resume link requested");
     Ok(see_other(&ctx.url("/apply/save/sent")))

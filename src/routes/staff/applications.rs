@@ -11,7 +11,7 @@ use uuid::Uuid;
 use crate::{
     auth::CurrentStaff,
     availability::Slot,
-    booking::{self, Availability, mode_text, slot_in},
+    booking::{self, Availability, Notify, mode_text, slot_in},
     db::{
         self,
         audit::NewAuditEvent,
@@ -67,6 +67,7 @@ fn options(ctx: &PageCtx, prefix: &str, values: &[&str]) -> Vec<(String, String)
 }
 
 pub struct RowView {
+    pub id: String,
     pub url: String,
     pub reference: String,
     pub name: String,
@@ -131,6 +132,7 @@ pub async fn list(
     let rows = rows
         .into_iter()
         .map(|r| RowView {
+            id: r.application_id.to_string(),
             url: format!("/staff/applications/{}", r.application_id),
             reference: r.reference.unwrap_or_default(),
             name: r.full_name.unwrap_or_default(),
@@ -568,9 +570,44 @@ pub async fn set_status(
             Some(json!({ "review_status": to })),
         )
         .await?;
+        // Spam and declined applications do not keep a consultation: the slot is freed. The
+        // applicant is told of a decline, never of being taken for spam.
+        let notify = match to {
+            "declined" => Some(Notify::Applicant),
+            "spam" => Some(Notify::Nobody),
+            _ => None,
+        };
+        if let Some(notify) = notify {
+            cancel_and_record(&mut tx, &app, &staff, id, notify, to).await?;
+        }
     }
     tx.commit().await?;
     Ok(back(id, "status"))
+}
+
+/// Cancels the application's booking to come (see `booking::cancel_for_firm`) and records it in the
+/// audit log with why (`via`) and whether the applicant was emailed. True when there was one.
+pub async fn cancel_and_record(
+    conn: &mut sqlx::PgConnection,
+    app: &AppContext,
+    staff: &CurrentStaff,
+    id: Uuid,
+    notify: Notify,
+    via: &str,
+) -> Result<bool, AppError> {
+    let Some(row) = booking::cancel_for_firm(conn, &app.settings, id, notify).await? else {
+        return Ok(false);
+    };
+    audit(
+        conn,
+        staff,
+        "booking.cancel",
+        id,
+        Some(json!({ "booking_id": row.booking_id, "starts_at": row.starts_at, "status": "active" })),
+        Some(json!({ "status": "cancelled", "via": via, "applicant_emailed": notify == Notify::Applicant })),
+    )
+    .await?;
+    Ok(true)
 }
 
 #[derive(serde::Deserialize)]
@@ -693,25 +730,9 @@ async fn active_booking(
 pub async fn cancel_booking(staff: CurrentStaff, app: App, path: web::Path<String>) -> Result<HttpResponse, AppError> {
     let id = super::parse_id(&path)?;
     let mut tx = app.pool.begin().await?;
-    let (row, manage) = active_booking(&app, &mut tx, id).await?;
-    let Some(sequence) = db::bookings::cancel(&mut tx, row.booking_id).await? else {
-        return Ok(back(id, "booking"));
-    };
-    let mut cancelled = row.clone();
-    cancelled.ics_sequence = sequence;
-    let view = booking::view(&cancelled, &manage).ok_or(AppError::BadRequest)?;
-    let book_url = format!("{}/{}/apply", app.settings.base_url, row.language);
-    let staff_url = format!("{}/staff/applications/{id}", app.settings.base_url);
-    booking::enqueue_cancelled(&mut tx, &app.settings, &view, &book_url, &staff_url).await?;
-    audit(
-        &mut tx,
-        &staff,
-        "booking.cancel",
-        id,
-        Some(json!({ "starts_at": row.starts_at })),
-        None,
-    )
-    .await?;
+    if !cancel_and_record(&mut tx, &app, &staff, id, Notify::Applicant, "single").await? {
+        return Err(AppError::BadRequest);
+    }
     tx.commit().await?;
     Ok(back(id, "booking"))
 }

@@ -5,6 +5,7 @@ mod account;
 mod applications;
 mod audit;
 mod availability;
+mod bulk;
 mod dashboard;
 mod login;
 mod users;
@@ -25,6 +26,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 fn protected(cfg: &mut web::ServiceConfig) {
     account::configure(cfg);
     dashboard::configure(cfg);
+    bulk::configure(cfg);
     applications::configure(cfg);
     users::configure(cfg);
     availability::configure(cfg);
