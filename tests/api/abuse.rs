@@ -178,18 +178,30 @@ async fn staff_sign_in_has_a_budget_apart_from_the_applicant_forms() {
     assert_eq!(post_contact(&app, &token).await, 429, "the forms' budget is spent");
     // Signing in still answers: its budget is its own...
     let sign_in = app.get("/staff/login").await.csrf_token();
-    let fields = [
-        ("csrf_token", sign_in.as_str()),
-        ("email", "nobody@firm.example"),
-        ("password", "not the password 42"),
-    ];
-    let attempt = || app.post_raw("/staff/login", &fields);
+    // A different email each time: one email's failures from one address are throttled apart
+    // (`staff_security::an_attacker_cannot_lock_the_owner_out_from_another_address`).
+    let attempt = |i: u64| {
+        let email = format!("nobody{i}@firm.example");
+        let sign_in = sign_in.clone();
+        let app = &app;
+        async move {
+            app.post_raw(
+                "/staff/login",
+                &[
+                    ("csrf_token", sign_in.as_str()),
+                    ("email", email.as_str()),
+                    ("password", "not the password 42"),
+                ],
+            )
+            .await
+        }
+    };
     let limit = intake::startup::LOGIN_POSTS_PER_MINUTE;
     for i in 0..limit {
-        assert_ne!(attempt().await.status, 429, "sign-in attempt {i}");
+        assert_ne!(attempt(i).await.status, 429, "sign-in attempt {i}");
     }
     // ... and has its own limit.
-    assert_eq!(attempt().await.status, 429);
+    assert_eq!(attempt(limit).await.status, 429);
 }
 
 #[actix_web::test]
