@@ -428,6 +428,17 @@ const STAFF_ROUTES: &[(&str, &str, bool)] = &[
     ("POST", "/users/{id}/role", true),
     ("GET", "/wages", true),
     ("POST", "/wages", true),
+    ("GET", "/account", false),
+    ("POST", "/account/password", false),
+    ("POST", "/account/sessions/{id}/end", false),
+    ("POST", "/account/sessions/end-others", false),
+    ("POST", "/account/sessions/end-all", false),
+    ("GET", "/account/second-factor", false),
+    ("POST", "/account/second-factor", false),
+    ("POST", "/account/recovery-codes", false),
+    ("POST", "/account/second-factor/remove", false),
+    ("POST", "/users/{id}/second-factor/reset", true),
+    ("POST", "/users/security-policy", true),
 ];
 
 #[test]

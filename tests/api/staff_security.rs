@@ -511,7 +511,7 @@ async fn the_firm_can_require_two_step_verification_of_everyone() {
         .submit(
             "/staff/account",
             "/staff/account/second-factor/remove",
-            &[("password", PASSWORD)],
+            &[("remove_password", PASSWORD)],
         )
         .await;
     assert_eq!(off.status, 422);

@@ -25,21 +25,17 @@ use crate::{
 };
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/account", web::get().to(show))
-        .route("/account/password", web::post().to(change_password))
-        .route("/account/sessions/{id}/end", web::post().to(end_session))
-        .route("/account/sessions/end-others", web::post().to(end_others))
-        .route("/account/sessions/end-all", web::post().to(end_all))
-        .service(
-            web::resource("/account/second-factor")
-                .get(show_setup)
-                .post(confirm_setup),
-        )
-        .route(
-            "/account/second-factor/recovery-codes",
-            web::post().to(new_recovery_codes),
-        )
-        .route("/account/second-factor/remove", web::post().to(remove));
+    let setup = web::resource("/account/second-factor")
+        .get(show_setup)
+        .post(confirm_setup);
+    cfg.route("/account", web::get().to(show));
+    cfg.route("/account/password", web::post().to(change_password));
+    cfg.route("/account/sessions/{id}/end", web::post().to(end_session));
+    cfg.route("/account/sessions/end-others", web::post().to(end_others));
+    cfg.route("/account/sessions/end-all", web::post().to(end_all));
+    cfg.service(setup);
+    cfg.route("/account/recovery-codes", web::post().to(new_recovery_codes));
+    cfg.route("/account/second-factor/remove", web::post().to(remove));
 }
 
 type App = web::Data<AppContext>;
@@ -435,11 +431,12 @@ pub async fn confirm_setup(
     html(StatusCode::OK, &page)
 }
 
-/// No `Debug`: it holds a password.
+/// No `Debug`: it holds a password. Each form of the page has its own field (ids are unique).
 #[derive(Default, Deserialize)]
 #[serde(default)]
 pub struct PasswordConfirm {
-    pub password: String,
+    pub codes_password: String,
+    pub remove_password: String,
 }
 
 /// The staff member's password, checked again before a change to their second factor.
@@ -477,7 +474,7 @@ pub async fn new_recovery_codes(
     if !staff.has_second_factor {
         return Ok(see_other(SECOND_FACTOR_PATH));
     }
-    if !password_confirmed(&app, &staff, input.into_inner().password).await? {
+    if !password_confirmed(&app, &staff, input.into_inner().codes_password).await? {
         return refuse_on_account(ctx, staff, &app, "codes_password", "err-account-current-wrong").await;
     }
     let codes = second_factor::new_recovery_codes();
@@ -513,7 +510,7 @@ pub async fn remove(
         )
         .await;
     }
-    if !password_confirmed(&app, &staff, input.into_inner().password).await? {
+    if !password_confirmed(&app, &staff, input.into_inner().remove_password).await? {
         return refuse_on_account(ctx, staff, &app, "remove_password", "err-account-current-wrong").await;
     }
     let mut tx = app.pool.begin().await?;
