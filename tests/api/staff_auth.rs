@@ -563,3 +563,53 @@ async fn staff_add_refuses_weak_passwords_and_creates_accounts_that_can_sign_in(
     );
     assert_eq!(missing.code, Some(1), "{}", missing.stderr);
 }
+
+#[actix_web::test]
+async fn staff_reset_second_factor_lets_a_locked_out_admin_back_in() {
+    let app = spawn_app(&SmtpSink::start()).await;
+    let url = app.db.url.clone();
+    create_staff(&app, "boss@firm.example", "Sam Boss", "admin", PASSWORD).await;
+    login(&app, "boss@firm.example", PASSWORD).await;
+    crate::helpers::enrol_second_factor(&app).await;
+    assert!(is_signed_in(&app).await);
+    // The phone is lost: the password alone no longer signs in.
+    let other = app.with_new_browser();
+    assert_redirect(&login(&other, "boss@firm.example", PASSWORD).await, "/staff/login/code");
+    assert!(!is_signed_in(&other).await);
+
+    let out = intake(
+        &url,
+        &["staff", "reset-second-factor", "--email", "Boss@Firm.example"],
+        "",
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(out.stdout.contains("Removed two-step verification"), "{}", out.stdout);
+    assert!(!is_signed_in(&app).await, "the account's sessions end");
+    let left: i64 = sqlx::query_scalar(
+        "select count(*) from staff_user where totp_secret is not null or totp_enabled_at is not null",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(left, 0);
+    let codes: i64 = sqlx::query_scalar("select count(*) from staff_recovery_code")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(codes, 0);
+    let fresh = app.with_new_browser();
+    assert_redirect(&login(&fresh, "boss@firm.example", PASSWORD).await, "/staff/");
+    assert!(
+        audit_actions(&app)
+            .await
+            .contains(&"staff.second_factor_reset".to_owned())
+    );
+
+    let unknown = intake(
+        &url,
+        &["staff", "reset-second-factor", "--email", "nobody@firm.example"],
+        "",
+    );
+    assert_eq!(unknown.code, Some(1), "{}", unknown.stderr);
+    assert!(unknown.stderr.contains("no staff account"), "{}", unknown.stderr);
+}
