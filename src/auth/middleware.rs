@@ -87,7 +87,7 @@ enum Refusal {
 
 /// The signed-in staff member and whether the firm requires a second factor.
 async fn signed_in(req: &ServiceRequest, app: &AppContext) -> Result<Result<(CurrentStaff, bool), Refusal>, AppError> {
-    let Some(token) = session::token_of_service(req, &app.settings) else {
+    let Some(token) = session::token_of(req.request(), &app.settings) else {
         return Ok(Err(Refusal::Anonymous));
     };
     let Some(live) = db::staff_sessions::find_live(&app.pool, &token_hash(&token)).await? else {

@@ -10,7 +10,6 @@ use std::net::IpAddr;
 use actix_web::{
     HttpRequest,
     cookie::{Cookie, SameSite, time::OffsetDateTime},
-    dev::ServiceRequest,
 };
 use chrono::Utc;
 use sqlx::PgConnection;
@@ -34,13 +33,6 @@ pub fn cookie_name(settings: &Settings) -> &'static str {
 
 /// The token the browser sent, if any.
 pub fn token_of(req: &HttpRequest, settings: &Settings) -> Option<String> {
-    req.cookie(cookie_name(settings))
-        .map(|c| c.value().to_owned())
-        .filter(|t| !t.is_empty() && t.len() <= 100)
-}
-
-/// Same as [`token_of`], for middleware.
-pub fn token_of_service(req: &ServiceRequest, settings: &Settings) -> Option<String> {
     req.cookie(cookie_name(settings))
         .map(|c| c.value().to_owned())
         .filter(|t| !t.is_empty() && t.len() <= 100)

@@ -14,7 +14,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::{
-    auth::{CurrentStaff, LOGIN_PATH, SECOND_FACTOR_PATH, password, second_factor, session as staff_session},
+    auth::{CurrentStaff, LOGIN_PATH, SECOND_FACTOR_PATH, password, second_factor, session as staff_session, throttle},
     db::{
         self,
         audit::{self, NewAuditEvent},
@@ -262,13 +262,8 @@ pub async fn change_password(
     let Some(user) = db::staff::find_by_id(&app.pool, staff.id).await? else {
         return Err(AppError::Forbidden);
     };
-    let email_hash = super::login::email_hash(&user.email);
-    let block = staff_session::source_block(&req);
-    let counts = db::login_failures::counts(&app.pool, &email_hash, &block, crate::auth::throttle::WINDOW_SECS).await?;
-    if matches!(
-        crate::auth::throttle::decide(&counts),
-        crate::auth::throttle::Decision::Wait { .. }
-    ) {
+    let source = super::login::Source::of(&req, &user.email);
+    if matches!(source.decision(&app).await?, throttle::Decision::Wait { .. }) {
         errors.add("current_password", "err-account-throttled");
     } else if input.current_password.is_empty() {
         errors.add("current_password", "err-account-current-required");
@@ -278,7 +273,7 @@ pub async fn change_password(
     )
     .await?
     {
-        db::login_failures::record(&app.pool, &email_hash, &block).await?;
+        db::login_failures::record(&app.pool, &source.email_hash, &source.block).await?;
         errors.add("current_password", "err-account-current-wrong");
     }
     if let Err(invalid) = password::check_policy(&input.new_password, &user.email, &user.name) {
@@ -403,11 +398,9 @@ pub async fn confirm_setup(
         let page = setup_page(ctx, staff, &app, errors).await?;
         return html(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
-    let codes = second_factor::new_recovery_codes();
-    let hashes: Vec<Vec<u8>> = codes.iter().map(|c| second_factor::recovery_code_hash(c)).collect();
     let mut tx = app.pool.begin().await?;
     db::staff::enable_totp(&mut tx, staff.id, step).await?;
-    db::staff::replace_recovery_codes(&mut tx, staff.id, &hashes).await?;
+    let codes = issue_recovery_codes(&mut tx, staff.id).await?;
     // Sessions opened with the password alone end; this one, where the code was just typed, stays.
     let ended = db::staff_sessions::revoke_all(&mut *tx, staff.id, Some(staff.session_id)).await?;
     audit_own(
@@ -429,6 +422,15 @@ pub async fn confirm_setup(
         first: true,
     };
     html(StatusCode::OK, &page)
+}
+
+/// Ten new recovery codes for the staff member, replacing any earlier ones; only their hashes are
+/// stored, the codes themselves are returned to be shown once.
+async fn issue_recovery_codes(conn: &mut sqlx::PgConnection, id: Uuid) -> Result<Vec<String>, AppError> {
+    let codes = second_factor::new_recovery_codes();
+    let hashes: Vec<Vec<u8>> = codes.iter().map(|c| second_factor::recovery_code_hash(c)).collect();
+    db::staff::replace_recovery_codes(conn, id, &hashes).await?;
+    Ok(codes)
 }
 
 /// No `Debug`: it holds a password. Each form of the page has its own field (ids are unique).
@@ -477,10 +479,8 @@ pub async fn new_recovery_codes(
     if !password_confirmed(&app, &staff, input.into_inner().codes_password).await? {
         return refuse_on_account(ctx, staff, &app, "codes_password", "err-account-current-wrong").await;
     }
-    let codes = second_factor::new_recovery_codes();
-    let hashes: Vec<Vec<u8>> = codes.iter().map(|c| second_factor::recovery_code_hash(c)).collect();
     let mut tx = app.pool.begin().await?;
-    db::staff::replace_recovery_codes(&mut tx, staff.id, &hashes).await?;
+    let codes = issue_recovery_codes(&mut tx, staff.id).await?;
     audit_own(&mut tx, &staff, &req, "staff.recovery_codes_new", json!({})).await?;
     tx.commit().await?;
     let page = RecoveryCodesPage {

@@ -180,9 +180,7 @@ pub async fn submit(
     }
 
     let source = Source::of(&req, &email);
-    match throttle::decide(
-        &db::login_failures::counts(&app.pool, &source.email_hash, &source.block, throttle::WINDOW_SECS).await?,
-    ) {
+    match source.decision(&app).await? {
         Decision::Wait { retry_after_secs } => {
             tracing::info!(reason = "throttled", "staff sign-in refused");
             page.wait_minutes = minutes(retry_after_secs);
@@ -257,14 +255,21 @@ fn throttled(page: &impl Template, retry_after_secs: i64) -> Result<HttpResponse
 }
 
 /// Who is trying to sign in from where: the keys of throttling and the audit trail.
-struct Source {
-    email_hash: String,
-    block: String,
+pub(super) struct Source {
+    pub(super) email_hash: String,
+    pub(super) block: String,
     address: Option<String>,
 }
 
 impl Source {
-    fn of(req: &HttpRequest, email: &str) -> Source {
+    /// What throttling says of another attempt from here, given the failures of the last hour.
+    pub(super) async fn decision(&self, app: &AppContext) -> Result<Decision, AppError> {
+        let counts =
+            db::login_failures::counts(&app.pool, &self.email_hash, &self.block, throttle::WINDOW_SECS).await?;
+        Ok(throttle::decide(&counts))
+    }
+
+    pub(super) fn of(req: &HttpRequest, email: &str) -> Source {
         Source {
             email_hash: email_hash(email),
             block: staff_session::source_block(req),
@@ -325,9 +330,7 @@ pub async fn submit_code(
         return Ok(redirect(LOGIN_PATH));
     };
     let source = Source::of(&req, &user.email);
-    if let Decision::Wait { retry_after_secs } = throttle::decide(
-        &db::login_failures::counts(&app.pool, &source.email_hash, &source.block, throttle::WINDOW_SECS).await?,
-    ) {
+    if let Decision::Wait { retry_after_secs } = source.decision(&app).await? {
         page.wait_minutes = minutes(retry_after_secs);
         return throttled(&page, retry_after_secs);
     }
