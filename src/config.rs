@@ -11,6 +11,12 @@ use secrecy::{ExposeSecret, SecretBox, SecretString};
 /// Everything the process needs to know about its environment.
 #[derive(Debug)]
 pub struct Settings {
+    /// `INTAKE_ENV`: development (the default, with fallbacks) or production (no fallbacks).
+    pub environment: Environment,
+    /// `INTAKE_AUTO_MIGRATE` (on): `serve` and the other commands apply pending migrations first;
+    /// off, they check that the schema is current and refuse to start otherwise (`intake migrate`
+    /// applies them, as a release step run with the database owner's role).
+    pub auto_migrate: bool,
     /// `None`: start a private PostgreSQL cluster under `data_dir/pg`.
     pub database_url: Option<SecretString>,
     pub data_dir: PathBuf,
@@ -57,6 +63,14 @@ pub struct Settings {
     /// Admins are emailed when this many bookings were made within an hour
     /// (`INTAKE_BOOKING_ALERT_PER_HOUR`, 20; `None`: off), at most once an hour.
     pub booking_alert_per_hour: Option<u32>,
+}
+
+/// Where intake runs: development allows fallbacks (a private PostgreSQL cluster, emails written
+/// to files, a random session key); production refuses to start without real settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Environment {
+    Development,
+    Production,
 }
 
 /// The cookie encryption key: 64 bytes or more, never printed.
@@ -145,17 +159,45 @@ impl Settings {
     /// Reads settings through `get`, so tests can supply their own variables.
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
         let var = |key: &'static str| get(key).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        // A secret may also come from a file named by `<NAME>_FILE` (systemd credentials,
+        // container secrets); the two together are refused rather than one silently winning.
+        let secret = |key: &'static str, file_key: &'static str| -> Result<Option<String>, ConfigError> {
+            match (var(key), var(file_key)) {
+                (Some(_), Some(_)) => Err(ConfigError::new(file_key, format!("set {key} or {file_key}, not both"))),
+                (value, None) => Ok(value),
+                (None, Some(path)) => read_secret_file(&path)
+                    .map(Some)
+                    .map_err(|problem| ConfigError::new(file_key, problem)),
+            }
+        };
 
-        let database_url = var("INTAKE_DATABASE_URL").or_else(|| var("DATABASE_URL"));
+        let environment = match var("INTAKE_ENV").as_deref().map(str::to_ascii_lowercase).as_deref() {
+            None | Some("development") | Some("dev") => Environment::Development,
+            Some("production") | Some("prod") => Environment::Production,
+            Some(v) => {
+                return Err(ConfigError::new(
+                    "INTAKE_ENV",
+                    format!("`{v}` should be development or production"),
+                ));
+            }
+        };
+
+        let auto_migrate = match var("INTAKE_AUTO_MIGRATE") {
+            None => true,
+            Some(v) => parse_bool(&v).ok_or_else(|| ConfigError::new("INTAKE_AUTO_MIGRATE", "must be on or off"))?,
+        };
+
+        let (database_url, database_var) = match secret("INTAKE_DATABASE_URL", "INTAKE_DATABASE_URL_FILE")? {
+            Some(url) => (Some(url), "INTAKE_DATABASE_URL"),
+            None => (var("DATABASE_URL"), "DATABASE_URL"),
+        };
         if let Some(url) = &database_url
             && !(url.starts_with("postgres://") || url.starts_with("postgresql://"))
         {
-            let name = if var("INTAKE_DATABASE_URL").is_some() {
-                "INTAKE_DATABASE_URL"
-            } else {
-                "DATABASE_URL"
-            };
-            return Err(ConfigError::new(name, "must be a postgres:// or postgresql:// URL"));
+            return Err(ConfigError::new(
+                database_var,
+                "must be a postgres:// or postgresql:// URL",
+            ));
         }
 
         let data_dir = PathBuf::from(var("INTAKE_DATA_DIR").unwrap_or_else(|| "./var".into()));
@@ -181,7 +223,7 @@ impl Settings {
             Some(v) => parse_networks(&v).map_err(|problem| ConfigError::new("INTAKE_TRUSTED_PROXIES", problem))?,
         };
 
-        let smtp_url = match var("INTAKE_SMTP_URL") {
+        let smtp_url = match secret("INTAKE_SMTP_URL", "INTAKE_SMTP_URL_FILE")? {
             None => None,
             Some(v) => {
                 lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::from_url(&v)
@@ -221,7 +263,7 @@ impl Settings {
             })?,
         };
 
-        let session_key = match var("INTAKE_SESSION_KEY") {
+        let session_key = match secret("INTAKE_SESSION_KEY", "INTAKE_SESSION_KEY_FILE")? {
             None => SessionKey::random(),
             Some(v) => {
                 let bytes = base64::engine::general_purpose::STANDARD
@@ -363,7 +405,44 @@ impl Settings {
                 )
             })?;
 
+        if environment == Environment::Production {
+            let mut missing = Vec::new();
+            if database_url.is_none() {
+                missing.push("INTAKE_DATABASE_URL (a managed PostgreSQL)");
+            }
+            if smtp_url.is_none() {
+                missing.push("INTAKE_SMTP_URL (the firm's mail relay)");
+            }
+            if session_key.ephemeral {
+                missing.push("INTAKE_SESSION_KEY (openssl rand -base64 64)");
+            }
+            if !(base_url_set && base_url.starts_with("https://")) {
+                missing.push("an https:// INTAKE_BASE_URL (the public address)");
+            }
+            // The example address would send every brief to nobody.
+            if var("INTAKE_FIRM_EMAIL").is_none() {
+                missing.push("INTAKE_FIRM_EMAIL (where briefs go)");
+            }
+            if !missing.is_empty() {
+                return Err(ConfigError::new(
+                    "INTAKE_ENV",
+                    format!(
+                        "production refuses to start without {} (each secret may be given as a file with _FILE)",
+                        missing.join(", ")
+                    ),
+                ));
+            }
+            if !secure_cookies {
+                return Err(ConfigError::new(
+                    "INTAKE_SECURE_COOKIES",
+                    "cannot be false in production: cookies must only travel over https",
+                ));
+            }
+        }
+
         Ok(Self {
+            environment,
+            auto_migrate,
             database_url: database_url.map(SecretString::from),
             data_dir,
             pg_bin_dir,
@@ -391,6 +470,19 @@ impl Settings {
             booking_alert_per_hour,
         })
     }
+}
+
+/// The contents of a secret file, without the line ending an editor or `echo` adds.
+fn read_secret_file(path: &str) -> Result<String, String> {
+    let contents = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let value = contents.trim();
+    if value.is_empty() {
+        return Err(format!("{path} is empty"));
+    }
+    if value.lines().count() > 1 {
+        return Err(format!("{path} should hold one line"));
+    }
+    Ok(value.to_owned())
 }
 
 fn parse_base_url(v: &str) -> Option<String> {
@@ -573,6 +665,139 @@ mod tests {
         assert_eq!(s.booking_alert_per_hour, Some(3));
         assert_eq!(s.trusted_proxies.len(), 2);
         assert!(s.base_url_set);
+    }
+
+    fn production() -> Vec<(&'static str, String)> {
+        vec![
+            ("INTAKE_ENV", "production".into()),
+            ("INTAKE_DATABASE_URL", "postgres://intake@db.internal/intake".into()),
+            ("INTAKE_SMTP_URL", "smtp://relay.internal:587".into()),
+            (
+                "INTAKE_SESSION_KEY",
+                base64::engine::general_purpose::STANDARD.encode([9u8; 64]),
+            ),
+            ("INTAKE_BASE_URL", "https://intake.example.com".into()),
+            ("INTAKE_FIRM_EMAIL", "intake@firm.example".into()),
+        ]
+    }
+
+    fn with(vars: &[(&'static str, String)]) -> Result<Settings, ConfigError> {
+        let pairs: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        settings(&pairs)
+    }
+
+    #[test]
+    fn development_is_the_default_and_migrates_itself() {
+        let s = settings(&[]).unwrap();
+        assert_eq!(s.environment, Environment::Development);
+        assert!(s.auto_migrate);
+        assert!(!settings(&[("INTAKE_AUTO_MIGRATE", "off")]).unwrap().auto_migrate);
+        assert_eq!(settings(&[("INTAKE_ENV", "staging")]).unwrap_err().var, "INTAKE_ENV");
+        assert_eq!(
+            settings(&[("INTAKE_AUTO_MIGRATE", "sometimes")]).unwrap_err().var,
+            "INTAKE_AUTO_MIGRATE"
+        );
+    }
+
+    #[test]
+    fn production_starts_with_everything_given() {
+        let s = with(&production()).unwrap();
+        assert_eq!(s.environment, Environment::Production);
+        assert!(s.secure_cookies);
+        assert!(!s.session_key.ephemeral);
+    }
+
+    #[test]
+    fn production_names_each_missing_setting_in_one_line() {
+        let err = settings(&[("INTAKE_ENV", "production")]).unwrap_err();
+        let line = err.to_string();
+        assert_eq!(err.var, "INTAKE_ENV");
+        assert!(!line.contains('\n'));
+        for needed in [
+            "INTAKE_DATABASE_URL",
+            "INTAKE_SMTP_URL",
+            "INTAKE_SESSION_KEY",
+            "https:// INTAKE_BASE_URL",
+            "INTAKE_FIRM_EMAIL",
+        ] {
+            assert!(line.contains(needed), "{needed} in {line}");
+        }
+        // Each one alone is refused, and only it is named.
+        for (i, (var, _)) in production().iter().enumerate().skip(1) {
+            let mut vars = production();
+            vars.remove(i);
+            let line = with(&vars).unwrap_err().to_string();
+            assert!(line.contains(var), "{var} in {line}");
+            for (other, _) in production().iter().skip(1).filter(|(o, _)| o != var) {
+                assert!(!line.contains(&format!("{other} (")), "{other} named in {line}");
+            }
+        }
+        let mut http = production();
+        http[4].1 = "http://intake.example.com".into();
+        assert!(
+            with(&http)
+                .unwrap_err()
+                .to_string()
+                .contains("https:// INTAKE_BASE_URL")
+        );
+        let mut insecure = production();
+        insecure.push(("INTAKE_SECURE_COOKIES", "false".into()));
+        assert_eq!(with(&insecure).unwrap_err().var, "INTAKE_SECURE_COOKIES");
+    }
+
+    #[test]
+    fn secrets_can_be_read_from_files() {
+        let dir = std::env::temp_dir().join(format!("intake-secrets-{}", uuid::Uuid::new_v4().simple()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let write = |name: &str, contents: &str| {
+            let path = dir.join(name);
+            std::fs::write(&path, contents).unwrap();
+            path.to_string_lossy().into_owned()
+        };
+        let key = base64::engine::general_purpose::STANDARD.encode([3u8; 64]);
+        let key_file = write("session-key", &format!("{key}\n"));
+        let db_file = write("database-url", "postgres://intake:s3cret@db/intake\n");
+        let smtp_file = write("smtp-url", "smtp://mailer:pw@relay:587");
+        let mut vars: Vec<(&'static str, String)> = production()
+            .into_iter()
+            .filter(|(k, _)| !["INTAKE_SESSION_KEY", "INTAKE_DATABASE_URL", "INTAKE_SMTP_URL"].contains(k))
+            .collect();
+        vars.push(("INTAKE_SESSION_KEY_FILE", key_file.clone()));
+        vars.push(("INTAKE_DATABASE_URL_FILE", db_file));
+        vars.push(("INTAKE_SMTP_URL_FILE", smtp_file));
+        let s = with(&vars).unwrap();
+        assert_eq!(s.session_key.bytes(), &[3u8; 64][..]);
+        assert_eq!(
+            s.database_url.as_ref().unwrap().expose_secret(),
+            "postgres://intake:s3cret@db/intake"
+        );
+        assert_eq!(
+            s.smtp_url.as_ref().unwrap().expose_secret(),
+            "smtp://mailer:pw@relay:587"
+        );
+
+        // Both forms at once, a missing file, an empty one: refused, naming the _FILE variable.
+        let mut both = vars.clone();
+        both.push(("INTAKE_SESSION_KEY", key.clone()));
+        let err = with(&both).unwrap_err();
+        assert_eq!(err.var, "INTAKE_SESSION_KEY_FILE");
+        assert!(err.to_string().contains("not both"));
+        let missing = [(
+            "INTAKE_SESSION_KEY_FILE",
+            dir.join("nope").to_string_lossy().into_owned(),
+        )];
+        assert_eq!(with(&missing).unwrap_err().var, "INTAKE_SESSION_KEY_FILE");
+        let empty = [("INTAKE_SMTP_URL_FILE", write("empty", "\n"))];
+        assert_eq!(with(&empty).unwrap_err().var, "INTAKE_SMTP_URL_FILE");
+        // A bad value read from a file is named by what it is, and never printed.
+        let bad = [(
+            "INTAKE_DATABASE_URL_FILE",
+            write("bad-url", "mysql://root:topsecret@db"),
+        )];
+        let err = with(&bad).unwrap_err();
+        assert_eq!(err.var, "INTAKE_DATABASE_URL");
+        assert!(!err.to_string().contains("topsecret"));
+        let _ = std::fs::remove_dir_all(dir);
     }
 
     #[test]

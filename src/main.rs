@@ -8,7 +8,7 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 use intake::{
     auth::{Role, password},
-    config::Settings,
+    config::{Environment, Settings},
     db::{self, MIGRATOR},
     devdb::{ClusterOptions, LocalCluster},
     domain::{email_address::EmailAddress, person_name::PersonName},
@@ -229,6 +229,9 @@ fn no_echo(stdin: &std::io::Stdin) -> Option<nix::sys::termios::Termios> {
 }
 
 async fn run(command: Job, settings: Settings) -> anyhow::Result<()> {
+    if settings.environment == Environment::Development && matches!(command, Job::Serve | Job::Migrate) {
+        announce_development_fallbacks(&settings);
+    }
     // Without a database URL, a private cluster under INTAKE_DATA_DIR/pg; it stops when `cluster` drops.
     let mut cluster = None;
     let url = match &settings.database_url {
@@ -252,13 +255,56 @@ async fn run(command: Job, settings: Settings) -> anyhow::Result<()> {
     outcome
 }
 
+/// Development mode says, loudly and at every start, which stand-ins it uses for what production needs.
+fn announce_development_fallbacks(settings: &Settings) {
+    let data_dir = settings.data_dir.display();
+    let mut fallbacks = Vec::new();
+    if settings.database_url.is_none() {
+        fallbacks.push(format!(
+            "a private PostgreSQL cluster under {data_dir}/pg that trusts every local connection, with no backups"
+        ));
+    }
+    if settings.smtp_url.is_none() {
+        fallbacks.push(format!(
+            "emails written as files under {data_dir}/mail: nobody is sent anything"
+        ));
+    }
+    if settings.session_key.ephemeral {
+        fallbacks.push("a random session key: sessions end when the process stops".to_owned());
+    }
+    tracing::warn!(
+        "DEVELOPMENT MODE: not for real applicants' data; set INTAKE_ENV=production for a deployment (see docs/operations.md)"
+    );
+    for fallback in fallbacks {
+        tracing::warn!("DEVELOPMENT MODE uses {fallback}");
+    }
+}
+
 async fn serve_or_migrate(command: Job, settings: Settings, url: &str) -> anyhow::Result<()> {
     let pool = connect(url).await?;
-    MIGRATOR
-        .run(&pool)
-        .await
-        .map_err(|e| anyhow::anyhow!("applying migrations failed: {e}"))?;
-    tracing::info!("migrations applied");
+    if matches!(command, Job::Migrate) || settings.auto_migrate {
+        MIGRATOR
+            .run(&pool)
+            .await
+            .map_err(|e| anyhow::anyhow!("applying migrations failed: {e}"))?;
+        tracing::info!("migrations applied");
+    } else {
+        // INTAKE_AUTO_MIGRATE=off: migrations are a release step; this process may lack the right to run them.
+        let status = db::health::schema_status(&pool)
+            .await
+            .context("reading the applied migrations failed")?;
+        if let Some(problem) = status.problem() {
+            pool.close().await;
+            anyhow::bail!("{problem} (INTAKE_AUTO_MIGRATE is off)");
+        }
+        if !status.newer.is_empty() {
+            tracing::warn!(
+                newer = ?status.newer,
+                "the database has migrations of a newer release; running on it (expand-only changes allow this)"
+            );
+        }
+        tracing::info!("schema is current");
+    }
     if matches!(command, Job::Serve | Job::Migrate) {
         load_starter_wages(&pool).await?;
     }
@@ -439,9 +485,7 @@ async fn connect(url: &str) -> anyhow::Result<PgPool> {
 }
 
 async fn serve(settings: Settings, pool: PgPool) -> anyhow::Result<()> {
-    if settings.session_key.ephemeral {
-        tracing::warn!("INTAKE_SESSION_KEY is not set: sessions use a random key and end when the process stops");
-    }
+    tracing::info!(environment = ?settings.environment, "starting");
     let settings = Arc::new(settings);
     let metrics = Metrics::new()?;
     let mailer = Mailer::from_settings(&settings)?;
@@ -454,7 +498,7 @@ async fn serve(settings: Settings, pool: PgPool) -> anyhow::Result<()> {
     };
     let metrics_server = match settings.metrics_listen {
         Some(addr) => {
-            let (port, server) = metrics.listener(addr)?;
+            let (port, server) = metrics.listener(addr, pool.clone())?;
             tracing::info!(port, "metrics are served on their own listener");
             Some(server)
         }

@@ -335,7 +335,7 @@ pub async fn spawn_app_with(options: AppOptions) -> TestApp {
     let settings = Arc::new(Settings::from_lookup(|k| vars.get(k).cloned()).expect("test settings"));
     let metrics = Metrics::new().unwrap();
     let (metrics_port, metrics_server) = metrics
-        .listener("127.0.0.1:0".parse().unwrap())
+        .listener("127.0.0.1:0".parse().unwrap(), db.pool.clone())
         .expect("metrics listener");
     actix_web::rt::spawn(metrics_server);
     let app = Application::build(settings.clone(), db.pool.clone(), metrics).expect("build app");

@@ -25,6 +25,7 @@ use crate::{
     domain::{pathway::Pathway, reference_code::new_reference},
     error::AppError,
     i18n::Lang,
+    metrics::BookingEvent,
     places,
     questionnaire::{Field, Flow, Kind, options},
     web::{
@@ -333,6 +334,7 @@ pub async fn submit(
     booking::brief::enqueue(&mut tx, settings, draft.row.application_id, &brief).await?;
     limits::after_booking(&mut tx, settings, &format!("{}/staff/applications", settings.base_url)).await?;
     tx.commit().await?;
+    app.metrics.booking(BookingEvent::Booked);
     tracing::info!(application_id = %draft.row.application_id, %booking_id, "application submitted and consultation booked");
     Ok(see_other(&ctx.url("/apply/confirmation")))
 }

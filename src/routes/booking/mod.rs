@@ -11,6 +11,7 @@ use crate::{
     booking::{self, Availability, date_text, mode_text, slot_in, time_text},
     db::{self, bookings::BookingRow},
     error::AppError,
+    metrics::BookingEvent,
     questionnaire::validate,
     routes::LANG,
     startup::AppContext,
@@ -238,6 +239,7 @@ pub async fn reschedule(
     )
     .await?;
     tx.commit().await?;
+    app.metrics.booking(BookingEvent::Moved);
     tracing::info!(booking_id = %row.booking_id, "booking moved by the applicant");
     Ok(see_other(&ctx.url(&format!("/booking/{token}?done=moved"))))
 }
@@ -264,6 +266,7 @@ pub async fn cancel(
     let book_url = format!("{}/{}/apply", app.settings.base_url, row.language);
     booking::enqueue_cancelled(&mut tx, &app.settings, &view, &book_url, &staff_url(&app, &row)).await?;
     tx.commit().await?;
+    app.metrics.booking(BookingEvent::Cancelled);
     tracing::info!(booking_id = %row.booking_id, "booking cancelled by the applicant");
     Ok(see_other(&ctx.url(&format!("/booking/{token}?done=cancelled"))))
 }

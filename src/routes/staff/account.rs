@@ -274,6 +274,7 @@ pub async fn change_password(
     .await?
     {
         db::login_failures::record(&app.pool, &source.email_hash, &source.block).await?;
+        app.metrics.sign_in_failures.inc();
         errors.add("current_password", "err-account-current-wrong");
     }
     if let Err(invalid) = password::check_policy(&input.new_password, &user.email, &user.name) {

@@ -20,6 +20,7 @@ use crate::{
     domain::{pathway::Pathway, person_name::mixed_scripts},
     error::AppError,
     i18n::Lang,
+    metrics::BookingEvent,
     prescreen::{self, StoredAssessment, text},
     questionnaire::Flow,
     routes::apply::display_answer,
@@ -560,6 +561,7 @@ pub async fn set_status(
         return Err(AppError::BadRequest);
     }
     let mut tx = app.pool.begin().await?;
+    let mut cancelled = false;
     if let Some(from) = backoffice::set_status(&mut tx, id, to, staff.id).await? {
         audit(
             &mut tx,
@@ -578,10 +580,13 @@ pub async fn set_status(
             _ => None,
         };
         if let Some(notify) = notify {
-            cancel_and_record(&mut tx, &app, &staff, id, notify, to).await?;
+            cancelled = cancel_and_record(&mut tx, &app, &staff, id, notify, to).await?;
         }
     }
     tx.commit().await?;
+    if cancelled {
+        app.metrics.booking(BookingEvent::Cancelled);
+    }
     Ok(back(id, "status"))
 }
 
@@ -734,6 +739,7 @@ pub async fn cancel_booking(staff: CurrentStaff, app: App, path: web::Path<Strin
         return Err(AppError::BadRequest);
     }
     tx.commit().await?;
+    app.metrics.booking(BookingEvent::Cancelled);
     Ok(back(id, "booking"))
 }
 
@@ -786,6 +792,7 @@ pub async fn move_booking(
     )
     .await?;
     tx.commit().await?;
+    app.metrics.booking(BookingEvent::Moved);
     Ok(back(id, "booking"))
 }
 

@@ -13,6 +13,7 @@ use crate::{
     booking::{Notify, slot_in},
     db::backoffice,
     error::AppError,
+    metrics::BookingEvent,
     startup::AppContext,
     web::{forms::FormErrors, html, page::PageCtx, see_other},
 };
@@ -151,13 +152,14 @@ pub async fn submit(
         }
     };
     let mut tx = app.pool.begin().await?;
-    let mut cancelled = 0;
+    let mut cancelled: u64 = 0;
     for id in &selection.ids {
         if cancel_and_record(&mut tx, &app, &staff, *id, notify, "bulk").await? {
             cancelled += 1;
         }
     }
     tx.commit().await?;
+    app.metrics.bookings_by(BookingEvent::Cancelled, cancelled);
     let emailed = if notify == Notify::Applicant { cancelled } else { 0 };
     tracing::info!(cancelled, emailed, "bookings cancelled in bulk");
     Ok(see_other(&format!(

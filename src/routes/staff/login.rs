@@ -266,7 +266,11 @@ impl Source {
     pub(super) async fn decision(&self, app: &AppContext) -> Result<Decision, AppError> {
         let counts =
             db::login_failures::counts(&app.pool, &self.email_hash, &self.block, throttle::WINDOW_SECS).await?;
-        Ok(throttle::decide(&counts))
+        let decision = throttle::decide(&counts);
+        if matches!(decision, Decision::Wait { .. }) {
+            app.metrics.sign_in_throttled.inc();
+        }
+        Ok(decision)
     }
 
     pub(super) fn of(req: &HttpRequest, email: &str) -> Source {
@@ -434,6 +438,7 @@ async fn signed_in(
 /// Records a failure for throttling and the audit trail; the failure that starts a throttle is
 /// also audited as such and emailed to the admins.
 async fn failed(app: &AppContext, source: &Source, user: Option<&StaffUser>, failure: Failure) -> Result<(), AppError> {
+    app.metrics.sign_in_failures.inc();
     let mut tx = app.pool.begin().await?;
     db::login_failures::record(&mut *tx, &source.email_hash, &source.block).await?;
     let counts = db::login_failures::counts(&mut *tx, &source.email_hash, &source.block, throttle::WINDOW_SECS).await?;
