@@ -7,6 +7,7 @@ use std::{
     time::{Duration, Instant},
 };
 
+use base64::Engine as _;
 use nix::{sys::signal, unistd::Pid};
 use sqlx::{Connection, PgConnection};
 
@@ -41,6 +42,60 @@ fn a_bad_setting_stops_with_one_line_naming_the_variable() {
     assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
     assert!(stderr.contains("INTAKE_FIRM_TIME_ZONE"), "{stderr}");
     assert!(!stderr.contains("panicked"));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn production_without_its_settings_refuses_in_one_line_and_starts_nothing() {
+    let dir = temp_dir("production");
+    let output = intake()
+        .current_dir(&dir)
+        .env("INTAKE_ENV", "production")
+        .env("INTAKE_BASE_URL", "http://intake.example.com")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    for missing in [
+        "INTAKE_ENV",
+        "INTAKE_DATABASE_URL",
+        "INTAKE_SMTP_URL",
+        "INTAKE_SESSION_KEY",
+        "https:// INTAKE_BASE_URL",
+        "INTAKE_FIRM_EMAIL",
+    ] {
+        assert!(stderr.contains(missing), "{missing} in {stderr}");
+    }
+    assert!(!dir.join("var").exists(), "no private cluster, no mail folder");
+
+    // Given as files (systemd credentials, container secrets), the secrets are enough; the next
+    // thing it needs is the database itself.
+    let secret = |name: &str, value: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, format!("{value}\n")).unwrap();
+        path
+    };
+    let key = base64::engine::general_purpose::STANDARD.encode([5u8; 64]);
+    let output = intake()
+        .current_dir(&dir)
+        .env("INTAKE_ENV", "production")
+        .env("INTAKE_BASE_URL", "https://intake.example.com")
+        .env("INTAKE_FIRM_EMAIL", "intake@firm.example")
+        .env("INTAKE_SESSION_KEY_FILE", secret("session-key", &key))
+        .env(
+            "INTAKE_DATABASE_URL_FILE",
+            secret("database-url", "postgres://nobody@127.0.0.1:1/none"),
+        )
+        .env("INTAKE_SMTP_URL_FILE", secret("smtp-url", "smtp://127.0.0.1:1"))
+        .arg("migrate")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("cannot connect to PostgreSQL"), "{stderr}");
+    assert!(!stderr.contains("DEVELOPMENT MODE"), "{stderr}");
+    assert!(!dir.join("var").exists());
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -148,7 +203,17 @@ async fn without_a_database_url_it_runs_its_own_cluster_keeps_the_data_and_stops
 
     // `intake migrate` creates the cluster, migrates and leaves nothing running.
     let output = intake().current_dir(&dir).arg("migrate").output().unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    // Development mode says what it stands in for, at every start.
+    for said in [
+        "DEVELOPMENT MODE: not for real applicants' data",
+        "private PostgreSQL cluster",
+        "emails written as files",
+        "random session key",
+    ] {
+        assert!(stderr.contains(said), "{said:?} in {stderr}");
+    }
     assert!(
         pg_dir.join("PG_VERSION").exists(),
         "the cluster lives under INTAKE_DATA_DIR/pg"

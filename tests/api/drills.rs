@@ -113,7 +113,7 @@ fn csrf_token(page: &Page) -> String {
 }
 
 /// An applicant at the check page, a slot chosen, about to submit.
-struct Applicant {
+pub(crate) struct Applicant {
     browser: Browser,
     email: String,
     token: String,
@@ -121,7 +121,7 @@ struct Applicant {
 
 impl Applicant {
     /// The final submit (application, booking and emails in one transaction).
-    async fn submit(&self) -> reqwest::Result<Page> {
+    pub(crate) async fn submit(&self) -> reqwest::Result<Page> {
         self.browser
             .try_post(CHECK, &[("csrf_token", self.token.as_str())])
             .await
@@ -162,7 +162,7 @@ async fn questionnaire(address: &str, email: &str) -> Browser {
 }
 
 /// Applicant `email` answers everything, chooses `slot` and opens the check page.
-async fn at_check(address: &str, email: String, slot: &str) -> Applicant {
+pub(crate) async fn at_check(address: &str, email: String, slot: &str) -> Applicant {
     let browser = questionnaire(address, &email).await;
     let next = browser
         .answer(
@@ -183,7 +183,7 @@ async fn at_check(address: &str, email: String, slot: &str) -> Applicant {
 
 /// `n` distinct free slots from the booking page, each more than 26 hours away: their reminders
 /// (24 hours before) cannot fall due during a drill.
-async fn offered_slots(address: &str, n: usize) -> Vec<String> {
+pub(crate) async fn offered_slots(address: &str, n: usize) -> Vec<String> {
     let scout = questionnaire(address, "scout@example.com").await;
     let page = scout.get("/en/apply/gts/booking").await;
     assert_eq!(page.status, 200, "{}", page.body);
@@ -231,7 +231,7 @@ async fn count(pool: &PgPool, sql: &'static str) -> i64 {
 }
 
 /// Is `email`'s application submitted with an active booking?
-async fn is_booked(pool: &PgPool, email: &str) -> bool {
+pub(crate) async fn is_booked(pool: &PgPool, email: &str) -> bool {
     sqlx::query_scalar::<_, i64>(
         "select count(*) from application a join booking b using (application_id)
          where a.status = 'submitted' and b.status = 'active' and a.answers->>'email' = $1",
@@ -392,7 +392,7 @@ fn clock() -> Instant {
 }
 
 /// Server options for drills: a failed email is retried after 1 s, then 2, 4…
-fn options(database_url: &str, smtp_port: u16) -> ServerOptions {
+pub(crate) fn options(database_url: &str, smtp_port: u16) -> ServerOptions {
     ServerOptions {
         database_url: database_url.to_owned(),
         smtp_port,

@@ -54,3 +54,75 @@ async fn metrics_are_served_on_their_own_listener_by_route_pattern_and_not_on_th
         "raw paths must not become labels"
     );
 }
+
+/// The value of an unlabelled (or exactly labelled) sample in a Prometheus text exposition.
+fn sample(text: &str, name: &str) -> Option<f64> {
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.trim().parse().ok())
+}
+
+async fn scrape(app: &crate::helpers::TestApp) -> String {
+    let response = reqwest::get(format!("{}/metrics", app.metrics_address)).await.unwrap();
+    assert_eq!(response.status(), 200);
+    response.text().await.unwrap()
+}
+
+#[actix_web::test]
+async fn metrics_show_the_outbox_queue_bookings_and_sign_in_failures() {
+    use crate::booking::{choose_slot, reach_booking, submit};
+    let app = spawn_app(&SmtpSink::start()).await;
+    let before = scrape(&app).await;
+    assert_eq!(sample(&before, "intake_outbox_pending"), Some(0.0), "{before}");
+    assert_eq!(sample(&before, "intake_outbox_oldest_pending_age_seconds"), Some(0.0));
+    assert_eq!(sample(&before, "intake_outbox_dead"), Some(0.0));
+    assert_eq!(sample(&before, "intake_database_up"), Some(1.0));
+    assert_eq!(sample(&before, r#"intake_bookings_total{event="booked"}"#), Some(0.0));
+
+    // A submission queues its emails (no worker runs in this test app until drained).
+    let booking = reach_booking(&app, "en", "Ada Lovelace", "ada@example.com").await;
+    choose_slot(&app, &booking, None, "America/Toronto").await;
+    assert_eq!(submit(&app, "en").await.status, 303);
+    sqlx::query("update email_outbox set created_at = now() - interval '10 minutes'")
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let queued = scrape(&app).await;
+    let pending = sample(&queued, "intake_outbox_pending").unwrap();
+    assert!(pending >= 2.0, "{queued}");
+    let age = sample(&queued, "intake_outbox_oldest_pending_age_seconds").unwrap();
+    assert!((600.0..700.0).contains(&age), "oldest pending {age} s");
+    assert_eq!(sample(&queued, r#"intake_bookings_total{event="booked"}"#), Some(1.0));
+
+    // Delivered: the queue is empty again. One given up on shows as dead.
+    app.drain_outbox().await;
+    sqlx::query("update email_outbox set status = 'dead' where email_outbox_id = (select email_outbox_id from email_outbox order by created_at limit 1)")
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let drained = scrape(&app).await;
+    assert_eq!(sample(&drained, "intake_outbox_pending"), Some(0.0), "{drained}");
+    assert_eq!(sample(&drained, "intake_outbox_oldest_pending_age_seconds"), Some(0.0));
+    assert_eq!(sample(&drained, "intake_outbox_dead"), Some(1.0));
+
+    // Wrong passwords count as failures; past the threshold, attempts are throttled and counted.
+    crate::helpers::create_staff(
+        &app,
+        "ops@firm.example",
+        "Olu Ops",
+        "admin",
+        "a long and unusual passphrase 42",
+    )
+    .await;
+    for _ in 0..7 {
+        crate::helpers::login(&app, "ops@firm.example", "not the password at all").await;
+    }
+    let after = scrape(&app).await;
+    let failures = sample(&after, "intake_staff_sign_in_failures_total").unwrap();
+    let throttled = sample(&after, "intake_staff_sign_in_throttled_total").unwrap();
+    assert_eq!(failures + throttled, 7.0, "{after}");
+    assert!(
+        failures >= 5.0 && throttled >= 1.0,
+        "failures {failures}, throttled {throttled}"
+    );
+}

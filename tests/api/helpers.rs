@@ -113,6 +113,13 @@ pub struct TestDb {
 
 impl TestDb {
     pub async fn new() -> TestDb {
+        let db = TestDb::empty().await;
+        MIGRATOR.run(&db.pool).await.expect("migrate test database");
+        db
+    }
+
+    /// A database of its own with no tables (a migration test applies them its own way).
+    pub async fn empty() -> TestDb {
         let name = format!("intake_test_{}_{}", now_secs(), Uuid::new_v4().simple());
         let mut admin = PgConnection::connect(server_url())
             .await
@@ -129,7 +136,6 @@ impl TestDb {
             .connect(&url)
             .await
             .expect("connect to test database");
-        MIGRATOR.run(&pool).await.expect("migrate test database");
         TestDb { name, url, pool }
     }
 }

@@ -14,6 +14,7 @@ mod hostile;
 mod outbox;
 mod pages;
 mod prescreen;
+mod release;
 mod retention;
 mod server;
 mod staff;
