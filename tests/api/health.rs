@@ -126,3 +126,37 @@ async fn metrics_show_the_outbox_queue_bookings_and_sign_in_failures() {
         "failures {failures}, throttled {throttled}"
     );
 }
+
+#[actix_web::test]
+async fn the_example_alert_rules_are_valid_and_use_only_metrics_intake_exports() {
+    let rules = concat!(env!("CARGO_MANIFEST_DIR"), "/deploy/prometheus/intake-rules.yml");
+    let promtool = crate::helpers::required_program("promtool", "prometheus");
+    let check = std::process::Command::new(promtool)
+        .args(["check", "rules", rules])
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&check.stdout),
+        String::from_utf8_lossy(&check.stderr)
+    );
+
+    let app = spawn_app(&SmtpSink::start()).await;
+    app.get("/en/").await;
+    let exported = scrape(&app).await;
+    let text = std::fs::read_to_string(rules).unwrap();
+    let names: std::collections::BTreeSet<&str> = text
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|word| word.starts_with("intake_"))
+        .collect();
+    assert!(names.len() >= 6, "{names:?}");
+    for name in names {
+        assert!(
+            exported
+                .lines()
+                .any(|l| l.starts_with(&format!("{name} ")) || l.starts_with(&format!("{name}{{"))),
+            "{name} is in the rules but not exported:\n{exported}"
+        );
+    }
+}

@@ -4,7 +4,7 @@
 use std::{
     collections::HashMap,
     net::TcpListener,
-    path::PathBuf,
+    path::{Path, PathBuf},
     sync::{Arc, Mutex, OnceLock},
     time::Duration,
 };
@@ -655,4 +655,51 @@ pub async fn login(app: &TestApp, email: &str, password: &str) -> Page {
         &[("email", email), ("password", password)],
     )
     .await
+}
+
+/// The path of a program a test needs. When it is missing and the tests run as root on a machine
+/// with `apt-get` (CI, a fresh server), its Debian package is installed first (once per run;
+/// `INTAKE_TEST_INSTALL=0` turns that off); otherwise the test fails with one line saying how to
+/// get it.
+pub fn required_program(name: &str, debian_package: &str) -> PathBuf {
+    static INSTALLING: Mutex<()> = Mutex::new(());
+    let find = || {
+        let path = std::env::var_os("PATH").unwrap_or_default();
+        std::env::split_paths(&path)
+            .chain([
+                PathBuf::from("/usr/sbin"),
+                PathBuf::from("/sbin"),
+                PathBuf::from("/usr/bin"),
+            ])
+            .map(|dir| dir.join(name))
+            .find(|candidate| candidate.is_file())
+    };
+    if let Some(found) = find() {
+        return found;
+    }
+    let _one_at_a_time = INSTALLING.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(found) = find() {
+        return found;
+    }
+    let may_install = nix::unistd::geteuid().is_root()
+        && std::env::var("INTAKE_TEST_INSTALL").map_or(true, |v| v != "0")
+        && Path::new("/usr/bin/apt-get").exists();
+    if may_install {
+        let apt = |args: &[&str]| {
+            std::process::Command::new("apt-get")
+                .args(args)
+                .env("DEBIAN_FRONTEND", "noninteractive")
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success())
+        };
+        let install = ["install", "-y", "-qq", "--no-install-recommends", debian_package];
+        // A fresh machine's package lists may be missing or stale: refresh them once on failure.
+        let installed = apt(&install) || (apt(&["update", "-qq"]) && apt(&install));
+        if installed && let Some(found) = find() {
+            return found;
+        }
+    }
+    panic!("{name} is missing: install it with `apt-get install {debian_package}` (.ci/run installs it)")
 }

@@ -80,13 +80,8 @@ impl Browser {
     /// Starts chromedriver and a headless Chromium in the time zone `tz` (the booking page's
     /// script preselects the browser's zone).
     pub async fn open(journey: &str, input: Input, tz: &str) -> Browser {
-        for program in [CHROMIUM, CHROMEDRIVER] {
-            assert!(
-                Path::new(program).exists(),
-                "{program} is missing: the browser tests need Debian's chromium and chromium-driver \
-                 (apt-get install chromium chromium-driver; .ci/run installs them)"
-            );
-        }
+        crate::helpers::required_program("chromium", "chromium");
+        crate::helpers::required_program("chromedriver", "chromium-driver");
         let _ = axe_source();
         let port = free_port();
         let driver = Command::new(CHROMEDRIVER)
