@@ -43,6 +43,9 @@ enum Command {
     /// Job Bank prevailing wage data, read by the pre-screen.
     #[command(subcommand)]
     Wages(WagesCommand),
+    /// Asks the running server's `/readyz` (on INTAKE_LISTEN): exit 0 when ready, 1 otherwise. For
+    /// container health checks, where no curl is installed.
+    HealthCheck,
 }
 
 #[derive(Subcommand)]
@@ -138,7 +141,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let job = match prepare(cli.command.unwrap_or(Command::Serve)) {
+    let command = cli.command.unwrap_or(Command::Serve);
+    if matches!(command, Command::HealthCheck) {
+        return health_check(settings.listen);
+    }
+    let job = match prepare(command) {
         Ok(job) => job,
         Err(refused) => {
             eprintln!("intake: {refused}");
@@ -160,10 +167,43 @@ fn main() -> ExitCode {
     }
 }
 
+/// `intake health-check`: one plain HTTP/1.1 request to `/readyz` on the listen address (a wildcard
+/// address is asked on loopback), 3 seconds at most.
+fn health_check(listen: std::net::SocketAddr) -> ExitCode {
+    use std::io::{Read as _, Write as _};
+    let mut target = listen;
+    if target.ip().is_unspecified() {
+        target.set_ip(match target {
+            std::net::SocketAddr::V4(_) => std::net::Ipv4Addr::LOCALHOST.into(),
+            std::net::SocketAddr::V6(_) => std::net::Ipv6Addr::LOCALHOST.into(),
+        });
+    }
+    let timeout = Duration::from_secs(3);
+    let answer = std::net::TcpStream::connect_timeout(&target, timeout).and_then(|mut stream| {
+        stream.set_read_timeout(Some(timeout))?;
+        stream.set_write_timeout(Some(timeout))?;
+        write!(stream, "GET /readyz HTTP/1.1\r\nHost: {target}\r\nConnection: close\r\n\r\n")?;
+        let mut head = [0u8; 12];
+        stream.read_exact(&mut head)?;
+        Ok(head)
+    });
+    match answer {
+        Ok(head) if head.starts_with(b"HTTP/1.1 200") => ExitCode::SUCCESS,
+        Ok(head) => {
+            eprintln!("intake: not ready: {}", String::from_utf8_lossy(&head).trim());
+            ExitCode::FAILURE
+        }
+        Err(error) => {
+            eprintln!("intake: no answer on {target}: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// Reads and checks a staff command's input (password from standard input) before any database work.
 fn prepare(command: Command) -> Result<Job, Refused> {
     match command {
-        Command::Serve => Ok(Job::Serve),
+        Command::Serve | Command::HealthCheck => Ok(Job::Serve),
         Command::Migrate => Ok(Job::Migrate),
         Command::Staff(StaffCommand::Add { email, name, role }) => {
             let email = EmailAddress::parse(&email).map_err(|e| Refused::key("--email", e.0))?;

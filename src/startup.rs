@@ -21,7 +21,7 @@ use crate::{
     metrics::Metrics,
     routes,
     telemetry::QuietRootSpan,
-    web::{client_ip, errors, form_guard, security, session},
+    web::{client_ip, errors, form_guard, request_id, security, session},
 };
 
 /// What every handler may reach.
@@ -76,6 +76,8 @@ impl Application {
                 .wrap(security::headers(context.settings.base_url.starts_with("https://")))
                 .wrap(prometheus.clone())
                 .wrap(TracingLogger::<QuietRootSpan>::new())
+                // Outermost: the log line and every answer carry the request's id.
+                .wrap(from_fn(request_id::middleware))
         })
         .listen(listener)?
         .disable_signals()

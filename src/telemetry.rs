@@ -9,7 +9,9 @@ use actix_web::{
     dev::{ServiceRequest, ServiceResponse},
 };
 use tracing::Span;
-use tracing_actix_web::{RequestId, RootSpanBuilder};
+use tracing_actix_web::RootSpanBuilder;
+
+use crate::web::request_id::RequestId;
 use tracing_subscriber::{EnvFilter, fmt};
 
 /// Installs the global subscriber: `RUST_LOG` filters (default `info`), `INTAKE_LOG_FORMAT=json` for JSON lines.
