@@ -182,7 +182,10 @@ fn health_check(listen: std::net::SocketAddr) -> ExitCode {
     let answer = std::net::TcpStream::connect_timeout(&target, timeout).and_then(|mut stream| {
         stream.set_read_timeout(Some(timeout))?;
         stream.set_write_timeout(Some(timeout))?;
-        write!(stream, "GET /readyz HTTP/1.1\r\nHost: {target}\r\nConnection: close\r\n\r\n")?;
+        write!(
+            stream,
+            "GET /readyz HTTP/1.1\r\nHost: {target}\r\nConnection: close\r\n\r\n"
+        )?;
         let mut head = [0u8; 12];
         stream.read_exact(&mut head)?;
         Ok(head)

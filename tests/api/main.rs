@@ -5,6 +5,7 @@ mod apply;
 mod binary;
 mod booking;
 mod browser;
+mod deploy;
 mod drills;
 mod forms;
 mod hardening;
