@@ -43,6 +43,19 @@ enum Command {
     /// Job Bank prevailing wage data, read by the pre-screen.
     #[command(subcommand)]
     Wages(WagesCommand),
+    /// Look applications up (read-only; no personal data is printed).
+    #[command(subcommand)]
+    Applications(ApplicationsCommand),
+}
+
+#[derive(Subcommand)]
+enum ApplicationsCommand {
+    /// Print where the application with this reference stands: status, pathway, submission date,
+    /// bookings and emails (exit status 3 when there is none).
+    Show {
+        /// The reference, with or without its hyphen, in capitals or not (K7QM-4XTP, k7qm4xtp).
+        reference: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -114,6 +127,9 @@ enum Job {
         email: String,
     },
     ImportWages(WageFile),
+    ShowApplication {
+        reference: String,
+    },
 }
 
 /// Input refused (a weak password, a malformed email): one line, exit status 2.
@@ -153,6 +169,8 @@ fn main() -> ExitCode {
             eprintln!("intake: {error:#}");
             if error.downcast_ref::<Refused>().is_some() {
                 ExitCode::from(2)
+            } else if error.downcast_ref::<intake::ops::NotFound>().is_some() {
+                ExitCode::from(3)
             } else {
                 ExitCode::FAILURE
             }
@@ -184,6 +202,7 @@ fn prepare(command: Command) -> Result<Job, Refused> {
         }
         Command::Staff(StaffCommand::ResetSecondFactor { email }) => Ok(Job::ResetSecondFactor { email }),
         Command::Wages(WagesCommand::Import { path }) => read_wages(&path).map(Job::ImportWages),
+        Command::Applications(ApplicationsCommand::Show { reference }) => Ok(Job::ShowApplication { reference }),
     }
 }
 
@@ -274,6 +293,7 @@ async fn serve_or_migrate(command: Job, settings: Settings, url: &str) -> anyhow
         } => add_staff(&pool, &email, &name, role, password).await,
         Job::ResetPassword { email, password } => reset_password(&pool, &email, password).await,
         Job::ResetSecondFactor { email } => reset_second_factor(&pool, &email).await,
+        Job::ShowApplication { reference } => intake::ops::show_application(&pool, &reference).await,
     };
     pool.close().await;
     outcome
