@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod limits;
 pub mod maintenance;
 pub mod metrics;
+pub mod ops;
 pub mod outbox;
 pub mod places;
 pub mod prescreen;

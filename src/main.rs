@@ -46,6 +46,19 @@ enum Command {
     /// Asks the running server's `/readyz` (on INTAKE_LISTEN): exit 0 when ready, 1 otherwise. For
     /// container health checks, where no curl is installed.
     HealthCheck,
+    /// Look applications up (read-only; no personal data is printed).
+    #[command(subcommand)]
+    Applications(ApplicationsCommand),
+}
+
+#[derive(Subcommand)]
+enum ApplicationsCommand {
+    /// Print where the application with this reference stands: status, pathway, submission date,
+    /// bookings and emails (exit status 3 when there is none).
+    Show {
+        /// The reference, with or without its hyphen, in capitals or not (K7QM-4XTP, k7qm4xtp).
+        reference: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -117,6 +130,9 @@ enum Job {
         email: String,
     },
     ImportWages(WageFile),
+    ShowApplication {
+        reference: String,
+    },
 }
 
 /// Input refused (a weak password, a malformed email): one line, exit status 2.
@@ -160,6 +176,8 @@ fn main() -> ExitCode {
             eprintln!("intake: {error:#}");
             if error.downcast_ref::<Refused>().is_some() {
                 ExitCode::from(2)
+            } else if error.downcast_ref::<intake::ops::NotFound>().is_some() {
+                ExitCode::from(3)
             } else {
                 ExitCode::FAILURE
             }
@@ -227,6 +245,7 @@ fn prepare(command: Command) -> Result<Job, Refused> {
         }
         Command::Staff(StaffCommand::ResetSecondFactor { email }) => Ok(Job::ResetSecondFactor { email }),
         Command::Wages(WagesCommand::Import { path }) => read_wages(&path).map(Job::ImportWages),
+        Command::Applications(ApplicationsCommand::Show { reference }) => Ok(Job::ShowApplication { reference }),
     }
 }
 
@@ -325,14 +344,17 @@ fn announce_development_fallbacks(settings: &Settings) {
 
 async fn serve_or_migrate(command: Job, settings: Settings, url: &str) -> anyhow::Result<()> {
     let pool = connect(url).await?;
-    if matches!(command, Job::Migrate) || settings.auto_migrate {
+    // A read-only look-up never changes the schema (a restored copy must stay as it was restored).
+    let read_only = matches!(command, Job::ShowApplication { .. });
+    if matches!(command, Job::Migrate) || (settings.auto_migrate && !read_only) {
         MIGRATOR
             .run(&pool)
             .await
             .map_err(|e| anyhow::anyhow!("applying migrations failed: {e}"))?;
         tracing::info!("migrations applied");
     } else {
-        // INTAKE_AUTO_MIGRATE=off: migrations are a release step; this process may lack the right to run them.
+        // INTAKE_AUTO_MIGRATE=off (or a read-only command): migrations are a release step; this
+        // process may lack the right to run them.
         let status = db::health::schema_status(&pool)
             .await
             .context("reading the applied migrations failed")?;
@@ -363,6 +385,7 @@ async fn serve_or_migrate(command: Job, settings: Settings, url: &str) -> anyhow
         } => add_staff(&pool, &email, &name, role, password).await,
         Job::ResetPassword { email, password } => reset_password(&pool, &email, password).await,
         Job::ResetSecondFactor { email } => reset_second_factor(&pool, &email).await,
+        Job::ShowApplication { reference } => intake::ops::show_application(&pool, &reference).await,
     };
     pool.close().await;
     outcome

@@ -11,6 +11,7 @@ pub mod erasure;
 pub mod health;
 pub mod limits;
 pub mod login_failures;
+pub mod ops;
 pub mod outbox;
 pub mod retention;
 pub mod staff;

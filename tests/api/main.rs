@@ -2,6 +2,7 @@
 
 mod abuse;
 mod apply;
+mod backup;
 mod binary;
 mod booking;
 mod browser;
