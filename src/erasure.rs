@@ -48,6 +48,13 @@ pub async fn erase_application(conn: &mut PgConnection, settings: &Settings, id:
     Ok(true)
 }
 
+/// The log line of a committed erasure: its application id (no personal data), which outlives the
+/// database in the firm's logs, so that erasures made after the last backup can be made again
+/// after a restore (`intake applications erase`, docs/operations.md).
+pub fn logged(id: Uuid) {
+    tracing::info!(application_id = %id, "application erased");
+}
+
 /// Erases the unconverted leads (review status declined, no-show or spam) submitted more than
 /// `days` days ago, each in its own transaction with an `application.erase` audit event by the
 /// system. Returns how many were erased.
@@ -72,9 +79,12 @@ pub async fn erase_stale_leads(pool: &PgPool, settings: &Settings, days: u16) ->
                 },
             )
             .await?;
+            tx.commit().await?;
+            logged(id);
             erased += 1;
+        } else {
+            tx.commit().await?;
         }
-        tx.commit().await?;
     }
     Ok(erased)
 }

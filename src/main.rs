@@ -59,6 +59,14 @@ enum ApplicationsCommand {
         /// The reference, with or without its hyphen, in capitals or not (K7QM-4XTP, k7qm4xtp).
         reference: String,
     },
+    /// Erase applications by id, as an admin's "Erase" does (after a restore: the erasures made
+    /// since the backup, from the log lines "application erased"). Audited; already erased ones are
+    /// left as they are.
+    Erase {
+        /// Application ids (UUIDs), as logged.
+        #[arg(required = true)]
+        ids: Vec<uuid::Uuid>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -132,6 +140,9 @@ enum Job {
     ImportWages(WageFile),
     ShowApplication {
         reference: String,
+    },
+    EraseApplications {
+        ids: Vec<uuid::Uuid>,
     },
 }
 
@@ -246,6 +257,7 @@ fn prepare(command: Command) -> Result<Job, Refused> {
         Command::Staff(StaffCommand::ResetSecondFactor { email }) => Ok(Job::ResetSecondFactor { email }),
         Command::Wages(WagesCommand::Import { path }) => read_wages(&path).map(Job::ImportWages),
         Command::Applications(ApplicationsCommand::Show { reference }) => Ok(Job::ShowApplication { reference }),
+        Command::Applications(ApplicationsCommand::Erase { ids }) => Ok(Job::EraseApplications { ids }),
     }
 }
 
@@ -386,6 +398,7 @@ async fn serve_or_migrate(command: Job, settings: Settings, url: &str) -> anyhow
         Job::ResetPassword { email, password } => reset_password(&pool, &email, password).await,
         Job::ResetSecondFactor { email } => reset_second_factor(&pool, &email).await,
         Job::ShowApplication { reference } => intake::ops::show_application(&pool, &reference).await,
+        Job::EraseApplications { ids } => intake::ops::erase_applications(&pool, &settings, &ids).await,
     };
     pool.close().await;
     outcome

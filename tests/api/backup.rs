@@ -73,9 +73,15 @@ fn temp_dir(name: &str) -> PathBuf {
 /// `intake applications show REFERENCE` on `database_url`, with nothing from the developer's
 /// environment.
 async fn show(database_url: &str, reference: &str) -> Output {
-    let dir = temp_dir("show");
+    applications(database_url, &["show", reference]).await
+}
+
+/// `intake applications ARGS...` on `database_url`, with nothing from the developer's environment.
+async fn applications(database_url: &str, args: &[&str]) -> Output {
+    let dir = temp_dir("applications");
     let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_intake"))
-        .args(["applications", "show", reference])
+        .arg("applications")
+        .args(args)
         .current_dir(&dir)
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
@@ -84,7 +90,7 @@ async fn show(database_url: &str, reference: &str) -> Output {
         .env("INTAKE_METRICS_LISTEN", "off")
         .output()
         .await
-        .expect("run intake applications show");
+        .expect("run intake applications");
     let _ = std::fs::remove_dir_all(dir);
     output
 }
@@ -294,4 +300,49 @@ async fn a_failed_drill_says_in_one_line_which_step_failed_and_leaves_no_databas
         stderr.starts_with("restore drill failed at step tools: cannot connect to the source database"),
         "{stderr}"
     );
+}
+
+/// After a restore, the erasures made since the backup are made again from their log lines.
+#[actix_web::test]
+async fn applications_erase_replays_an_erasure_by_id_once_and_audits_it() {
+    let smtp = SmtpSink::start();
+    let app = spawn_app(&smtp).await;
+    let reference = submitted_with_booking(&app).await;
+    let id: uuid::Uuid = sqlx::query_scalar("select application_id from application where reference = $1")
+        .bind(&reference)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    let id = id.to_string();
+    let output = applications(&app.db.url, &["erase", &id]).await;
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_eq!(text(&output.stdout).trim(), format!("erased {id}"));
+    // The log names the id only: the line a firm keeps to replay erasures after a restore.
+    let log = text(&output.stderr);
+    assert!(log.contains("application erased") && log.contains(&id), "{log}");
+    assert!(!log.contains(NAME) && !log.contains(EMAIL), "{log}");
+    let name: Option<String> = sqlx::query_scalar("select full_name from application where application_id = $1::uuid")
+        .bind(&id)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(name, None);
+    let audited: i64 = sqlx::query_scalar(
+        "select count(*) from audit_event where action = 'application.erase' and subject_id = $1 and detail->>'via' = 'cli'",
+    )
+    .bind(&id)
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(audited, 1);
+
+    let again = applications(&app.db.url, &["erase", &id]).await;
+    assert_eq!(again.status.code(), Some(0));
+    assert!(
+        text(&again.stdout).contains("nothing to erase"),
+        "{}",
+        text(&again.stdout)
+    );
+    let refused = applications(&app.db.url, &["erase", "not-a-uuid"]).await;
+    assert_eq!(refused.status.code(), Some(2));
 }

@@ -802,9 +802,13 @@ pub async fn erase(staff: CurrentStaff, app: App, path: web::Path<String>) -> Re
     staff.require_admin()?;
     let id = super::parse_id(&path)?;
     let mut tx = app.pool.begin().await?;
-    if crate::erasure::erase_application(&mut tx, &app.settings, id).await? {
+    let erased = crate::erasure::erase_application(&mut tx, &app.settings, id).await?;
+    if erased {
         audit(&mut tx, &staff, "application.erase", id, None, None).await?;
     }
     tx.commit().await?;
+    if erased {
+        crate::erasure::logged(id);
+    }
     Ok(back(id, "privacy"))
 }
