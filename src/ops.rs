@@ -86,6 +86,42 @@ fn utc_or_none(at: Option<DateTime<Utc>>) -> String {
     at.map_or_else(|| "none".to_owned(), utc)
 }
 
+/// `intake applications erase ID...`: each application erased in a transaction of its own, as an
+/// admin's "Erase" does (`crate::erasure`), audited as done from the command line.
+pub async fn erase_applications(
+    pool: &PgPool,
+    settings: &crate::config::Settings,
+    ids: &[uuid::Uuid],
+) -> anyhow::Result<()> {
+    for id in ids {
+        let mut tx = pool.begin().await?;
+        let erased = crate::erasure::erase_application(&mut tx, settings, *id)
+            .await
+            .map_err(|e| anyhow::anyhow!("erasing {id} failed: {e}"))?;
+        if erased {
+            crate::db::audit::record(
+                &mut tx,
+                &crate::db::audit::NewAuditEvent {
+                    action: "application.erase",
+                    subject_type: Some("application"),
+                    subject_id: Some(&id.to_string()),
+                    detail: Some(serde_json::json!({ "via": "cli" })),
+                    ..Default::default()
+                },
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        if erased {
+            crate::erasure::logged(*id);
+            println!("erased {id}");
+        } else {
+            println!("{id}: nothing to erase (already erased, or no such application)");
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::TimeZone as _;
@@ -135,40 +171,4 @@ mod tests {
             "{text}"
         );
     }
-}
-
-/// `intake applications erase ID...`: each application erased in a transaction of its own, as an
-/// admin's "Erase" does (`crate::erasure`), audited as done from the command line.
-pub async fn erase_applications(
-    pool: &PgPool,
-    settings: &crate::config::Settings,
-    ids: &[uuid::Uuid],
-) -> anyhow::Result<()> {
-    for id in ids {
-        let mut tx = pool.begin().await?;
-        let erased = crate::erasure::erase_application(&mut tx, settings, *id)
-            .await
-            .map_err(|e| anyhow::anyhow!("erasing {id} failed: {e}"))?;
-        if erased {
-            crate::db::audit::record(
-                &mut tx,
-                &crate::db::audit::NewAuditEvent {
-                    action: "application.erase",
-                    subject_type: Some("application"),
-                    subject_id: Some(&id.to_string()),
-                    detail: Some(serde_json::json!({ "via": "cli" })),
-                    ..Default::default()
-                },
-            )
-            .await?;
-        }
-        tx.commit().await?;
-        if erased {
-            crate::erasure::logged(*id);
-            println!("erased {id}");
-        } else {
-            println!("{id}: nothing to erase (already erased, or no such application)");
-        }
-    }
-    Ok(())
 }
