@@ -45,12 +45,13 @@ fn the_systemd_units_pass_systemd_analyze_verify() {
     let dir = temp_dir("systemd");
     // The binary the units start must exist for `verify`: the one this test run built.
     let binary = env!("CARGO_BIN_EXE_intake");
-    for unit in ["intake.service", "intake-migrate.service"] {
-        let text = substitute(
-            &deploy_file(&format!("systemd/{unit}")),
-            "/usr/local/bin/intake",
-            binary,
-        );
+    for unit in [
+        "intake.service",
+        "intake-migrate.service",
+        "intake-backup.service",
+        "intake-backup.timer",
+    ] {
+        let text = deploy_file(&format!("systemd/{unit}")).replace("/usr/local/bin/intake", binary);
         let path = dir.join(unit);
         std::fs::write(&path, text).unwrap();
         let output = Command::new(&analyze)
