@@ -368,13 +368,16 @@ async fn assert_proxies_well(name: &str, proxy: &Proxy, server: &Server, db: &Te
 
     // A body larger than any form is refused by the proxy itself (intake's answers carry its
     // Content-Security-Policy; the proxy's do not).
-    let big = read(
+    let post = |path: &str, content_type: &'static str, bytes: usize| {
         browser
-            .post(https("/en/contact"))
+            .post(https(path))
             .header("Origin", format!("https://{HOST}"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .body(vec![b'a'; 400 * 1024])
+            .header("Content-Type", content_type)
+            .body(vec![b'a'; bytes])
             .send()
+    };
+    let big = read(
+        post("/en/contact", "application/x-www-form-urlencoded", 400 * 1024)
             .await
             .unwrap(),
     )
@@ -387,12 +390,7 @@ async fn assert_proxies_well(name: &str, proxy: &Proxy, server: &Server, db: &Te
     // The wage file upload may be larger: 1 MiB reaches intake (which refuses it for its own
     // reasons: no session, no token).
     let upload = read(
-        browser
-            .post(https("/staff/wages"))
-            .header("Origin", format!("https://{HOST}"))
-            .header("Content-Type", "multipart/form-data; boundary=x")
-            .body(vec![b'a'; 1024 * 1024])
-            .send()
+        post("/staff/wages", "multipart/form-data; boundary=x", 1024 * 1024)
             .await
             .unwrap(),
     )
