@@ -86,11 +86,17 @@ impl Metrics {
         )?;
         registry.register(Box::new(sign_in_throttled.clone()))?;
         let queue = QueueGauges {
-            pending: IntGauge::with_opts(Opts::new("outbox_pending", "Emails not yet delivered").namespace("intake"))?,
+            pending: IntGauge::with_opts(
+                Opts::new(
+                    "outbox_pending",
+                    "Emails due and not yet delivered (not those scheduled for later)",
+                )
+                .namespace("intake"),
+            )?,
             oldest_pending_seconds: Gauge::with_opts(
                 Opts::new(
                     "outbox_oldest_pending_age_seconds",
-                    "Seconds since the oldest undelivered email was queued",
+                    "Seconds the longest-waiting due email has waited",
                 )
                 .namespace("intake"),
             )?,

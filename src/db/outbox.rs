@@ -173,12 +173,15 @@ pub async fn scrub_if_erased(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<
     Ok(())
 }
 
-/// The queue's health, for the metrics gauges.
+/// The queue's health, for the metrics gauges. An email scheduled for later (a reminder, due a day
+/// before its consultation) is not waiting until it is due: it is counted from then, or from its
+/// first failed attempt.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct QueueHealth {
-    /// Emails not yet delivered (due now or waiting for a retry).
+    /// Emails not yet delivered that are due now or waiting for a retry (not those scheduled for later).
     pub pending: i64,
-    /// Seconds since the oldest undelivered email was queued (0 when none).
+    /// How long the longest-waiting of them has waited (0 when none): since it became due, or since
+    /// it was queued once an attempt has failed.
     pub oldest_pending_seconds: f64,
     /// Emails given up on, until staff send them again.
     pub dead: i64,
@@ -189,9 +192,12 @@ pub struct QueueHealth {
 pub async fn queue_health(pool: &PgPool) -> sqlx::Result<QueueHealth> {
     let row = sqlx::query!(
         r#"select
-             (select count(*) from email_outbox where status = 'pending') as "pending!",
-             (select coalesce(extract(epoch from now() - min(created_at)), 0)::float8
-                from email_outbox where status = 'pending') as "oldest!",
+             (select count(*) from email_outbox
+                where status = 'pending' and (next_attempt_at <= now() or attempts > 0)) as "pending!",
+             (select coalesce(extract(epoch from now()
+                        - min(case when attempts = 0 then next_attempt_at else created_at end)), 0)::float8
+                from email_outbox
+                where status = 'pending' and (next_attempt_at <= now() or attempts > 0)) as "oldest!",
              (select count(*) from email_outbox where status = 'dead') as "dead!""#
     )
     .fetch_one(pool)

@@ -83,13 +83,20 @@ async fn metrics_show_the_outbox_queue_bookings_and_sign_in_failures() {
     let booking = reach_booking(&app, "en", "Ada Lovelace", "ada@example.com").await;
     choose_slot(&app, &booking, None, "America/Toronto").await;
     assert_eq!(submit(&app, "en").await.status, 303);
-    sqlx::query("update email_outbox set created_at = now() - interval '10 minutes'")
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    // Queued ten minutes ago; the reminder is due a day before the consultation (kept a day ahead here).
+    sqlx::query(
+        "update email_outbox
+         set created_at = now() - interval '10 minutes',
+             next_attempt_at = case when kind = 'booking_reminder' then now() + interval '1 day'
+                                    else next_attempt_at - interval '10 minutes' end",
+    )
+    .execute(&app.db.pool)
+    .await
+    .unwrap();
     let queued = scrape(&app).await;
-    let pending = sample(&queued, "intake_outbox_pending").unwrap();
-    assert!(pending >= 2.0, "{queued}");
+    // The brief and the confirmation wait; the reminder, scheduled for later, is not waiting yet.
+    assert_eq!(app.count("email_outbox where status = 'pending'").await, 3);
+    assert_eq!(sample(&queued, "intake_outbox_pending"), Some(2.0), "{queued}");
     let age = sample(&queued, "intake_outbox_oldest_pending_age_seconds").unwrap();
     assert!((600.0..700.0).contains(&age), "oldest pending {age} s");
     assert_eq!(sample(&queued, r#"intake_bookings_total{event="booked"}"#), Some(1.0));
