@@ -169,10 +169,11 @@ fn nginx(upstream: u16, dir: &Path) -> Proxy {
         site = substitute(&site, from, &to);
     }
     std::fs::write(dir.join("intake.conf"), site).unwrap();
-    // The host's nginx.conf, reduced to what the site file needs: an http block including it.
+    // The host's nginx.conf, reduced to what the site file needs: an http block including it, with
+    // Debian's `gzip on` (the site file must turn it off for pages).
     let main = format!(
         "pid {dir}/nginx.pid;\nerror_log {dir}/error.log info;\nevents {{ worker_connections 256; }}\n\
-         http {{\n  access_log off;\n  client_body_temp_path {dir}/body;\n  proxy_temp_path {dir}/proxy;\n\
+         http {{\n  access_log off;\n  gzip on;\n  client_body_temp_path {dir}/body;\n  proxy_temp_path {dir}/proxy;\n\
          fastcgi_temp_path {dir}/fastcgi;\n  uwsgi_temp_path {dir}/uwsgi;\n  scgi_temp_path {dir}/scgi;\n\
          include {dir}/intake.conf;\n}}\n",
         dir = dir.display()
@@ -361,6 +362,19 @@ async fn assert_proxies_well(name: &str, proxy: &Proxy, server: &Server, db: &Te
         Some(source.to_string().as_str()),
         "{name}: intake saw the client's address, not the proxy's nor the forged one"
     );
+
+    // Pages, which carry CSRF tokens beside what applicants type, are never compressed (BREACH).
+    let page = read(
+        browser
+            .get(https("/en/"))
+            .header("Accept-Encoding", "gzip, br")
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(page.status, 200, "{name}: /en/");
+    assert_eq!(page.header("content-encoding"), None, "{name}: a page compressed");
 
     // No public metrics, even if intake served them on this port.
     let metrics = read(browser.get(https("/metrics")).send().await.unwrap()).await;
