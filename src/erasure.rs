@@ -48,6 +48,23 @@ pub async fn erase_application(conn: &mut PgConnection, settings: &Settings, id:
     Ok(true)
 }
 
+/// The audit entry of an erasure nobody on the staff asked for (`detail`: why, or through what).
+pub async fn audit_erasure(conn: &mut PgConnection, id: Uuid, detail: serde_json::Value) -> Result<(), AppError> {
+    db::audit::record(
+        conn,
+        &NewAuditEvent {
+            staff_user_id: None,
+            action: "application.erase",
+            subject_type: Some("application"),
+            subject_id: Some(&id.to_string()),
+            detail: Some(detail),
+            ..Default::default()
+        },
+    )
+    .await?;
+    Ok(())
+}
+
 /// The log line of a committed erasure: its application id (no personal data), which outlives the
 /// database in the firm's logs, so that erasures made after the last backup can be made again
 /// after a restore (`intake applications erase`, docs/operations.md).
@@ -67,18 +84,7 @@ pub async fn erase_stale_leads(pool: &PgPool, settings: &Settings, days: u16) ->
         // Still a stale lead once locked (staff may have changed its status meanwhile)?
         if db::backoffice::lock_stale_lead(&mut tx, id, days).await? && erase_application(&mut tx, settings, id).await?
         {
-            db::audit::record(
-                &mut tx,
-                &NewAuditEvent {
-                    staff_user_id: None,
-                    action: "application.erase",
-                    subject_type: Some("application"),
-                    subject_id: Some(&id.to_string()),
-                    detail: Some(serde_json::json!({ "reason": "retention" })),
-                    ..Default::default()
-                },
-            )
-            .await?;
+            audit_erasure(&mut tx, id, serde_json::json!({ "reason": "retention" })).await?;
             tx.commit().await?;
             logged(id);
             erased += 1;

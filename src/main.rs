@@ -235,7 +235,8 @@ fn health_check(listen: std::net::SocketAddr) -> ExitCode {
 /// Reads and checks a staff command's input (password from standard input) before any database work.
 fn prepare(command: Command) -> Result<Job, Refused> {
     match command {
-        Command::Serve | Command::HealthCheck => Ok(Job::Serve),
+        Command::Serve => Ok(Job::Serve),
+        Command::HealthCheck => unreachable!("the health check is answered before any job is prepared"),
         Command::Migrate => Ok(Job::Migrate),
         Command::Staff(StaffCommand::Add { email, name, role }) => {
             let email = EmailAddress::parse(&email).map_err(|e| Refused::key("--email", e.0))?;

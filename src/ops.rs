@@ -99,17 +99,9 @@ pub async fn erase_applications(
             .await
             .map_err(|e| anyhow::anyhow!("erasing {id} failed: {e}"))?;
         if erased {
-            crate::db::audit::record(
-                &mut tx,
-                &crate::db::audit::NewAuditEvent {
-                    action: "application.erase",
-                    subject_type: Some("application"),
-                    subject_id: Some(&id.to_string()),
-                    detail: Some(serde_json::json!({ "via": "cli" })),
-                    ..Default::default()
-                },
-            )
-            .await?;
+            crate::erasure::audit_erasure(&mut tx, *id, serde_json::json!({ "via": "cli" }))
+                .await
+                .map_err(|e| anyhow::anyhow!("recording the erasure of {id} failed: {e}"))?;
         }
         tx.commit().await?;
         if erased {

@@ -2,15 +2,10 @@ use sqlx::PgPool;
 
 use super::MIGRATOR;
 
-/// True when the database answers and every compiled-in migration has been applied.
+/// True when the database answers and this release may run on its schema: every compiled-in
+/// migration applied, none changed or failed (see [`SchemaStatus`]).
 pub async fn ready(pool: &PgPool) -> sqlx::Result<bool> {
-    let applied: Vec<i64> = sqlx::query_scalar!("select version from _sqlx_migrations where success order by version")
-        .fetch_all(pool)
-        .await?;
-    Ok(MIGRATOR
-        .iter()
-        .filter(|m| m.migration_type.is_up_migration())
-        .all(|m| applied.contains(&m.version)))
+    Ok(schema_status(pool).await?.is_current())
 }
 
 /// How the database's applied migrations compare with the ones compiled into this binary.
