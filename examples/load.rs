@@ -32,7 +32,7 @@ use std::{
 use chrono::Utc;
 use futures_util::StreamExt as _;
 use intake::{
-    availability::Slot, booking::Availability, config::Settings, metrics::Metrics, startup::AppContext,
+    availability::Slot, booking::Availability, config::Settings, context::AppContext, metrics::Metrics,
     web::session::token_hash,
 };
 use reqwest::{Client, StatusCode, header};

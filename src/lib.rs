@@ -5,6 +5,7 @@ pub mod availability;
 pub mod booking;
 pub mod calendar;
 pub mod config;
+pub mod context;
 pub mod db;
 pub mod devdb;
 pub mod domain;

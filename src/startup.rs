@@ -18,18 +18,12 @@ use tracing_actix_web::TracingLogger;
 
 use crate::{
     config::{RateLimit, Settings},
+    context::AppContext,
     metrics::Metrics,
     routes,
     telemetry::QuietRootSpan,
     web::{client_ip, errors, form_guard, request_id, security, session},
 };
-
-/// What every handler may reach.
-pub struct AppContext {
-    pub pool: PgPool,
-    pub settings: Arc<Settings>,
-    pub metrics: Metrics,
-}
 
 /// A bound, not yet running, HTTP server.
 pub struct Application {

@@ -13,9 +13,9 @@ use actix_web::{
 
 use crate::{
     auth::{CurrentStaff, SECOND_FACTOR_PATH, login_url, session},
+    context::AppContext,
     db,
     error::AppError,
-    startup::AppContext,
     web::session::token_hash,
 };
 

@@ -17,6 +17,8 @@ use uuid::Uuid;
 
 pub use middleware::require_staff;
 
+pub use crate::domain::role::Role;
+
 use crate::error::AppError;
 
 /// The sign-in page, outside the protected scope.
@@ -28,39 +30,6 @@ pub const CODE_PATH: &str = "/staff/login/code";
 /// Where a staff member sets up the second factor (the only page open to them, with sign-out,
 /// while the firm requires one they do not have).
 pub const SECOND_FACTOR_PATH: &str = "/staff/account/second-factor";
-
-/// What a staff member may do: admins also manage staff accounts and read the audit trail.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Role {
-    Admin,
-    Staff,
-}
-
-impl Role {
-    pub const ALL: [Role; 2] = [Role::Admin, Role::Staff];
-
-    /// The value stored in `staff_user.role`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Staff => "staff",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Role> {
-        match s {
-            "admin" => Some(Role::Admin),
-            "staff" => Some(Role::Staff),
-            _ => None,
-        }
-    }
-}
-
-impl std::fmt::Display for Role {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// The signed-in staff member of this request, put in the request's extensions by
 /// [`require_staff`]. As an extractor it answers 403 outside the protected scope.

@@ -17,6 +17,7 @@ use crate::{
     availability::{self, Busy, Exception, Policy, Slot, WeeklyRule},
     calendar::{self, Invite},
     config::Settings,
+    context::AppContext,
     db::{self, bookings::BookingRow, outbox::Attachment},
     email::messages::{
         BookingCancelled, BookingConfirmation, BookingReminder, BookingRescheduled, EmailCtx, FirmBookingNotice,
@@ -25,7 +26,6 @@ use crate::{
     error::AppError,
     i18n::Lang,
     outbox::{self, Envelope},
-    startup::AppContext,
 };
 
 /// The firm's availability as it stands now, with the bookings that hold time.

@@ -25,14 +25,14 @@ pub struct Filters {
 impl Filters {
     /// A filter value, without control characters (PostgreSQL text cannot hold NUL); `None` when empty.
     fn opt(s: &str) -> Option<String> {
-        let s = crate::web::forms::clean_text(s, false);
+        let s = crate::domain::text::clean_text(s, false);
         (!s.is_empty()).then_some(s)
     }
 
     /// The filters as the audit trail records them: each value as the list applies it, without
     /// control characters (a NUL in the query string cannot go into a `jsonb` detail).
     pub fn for_the_record(&self) -> Filters {
-        let clean = |s: &str| crate::web::forms::clean_text(s, false);
+        let clean = |s: &str| crate::domain::text::clean_text(s, false);
         Filters {
             q: clean(&self.q),
             pathway: clean(&self.pathway),

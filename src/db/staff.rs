@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
 
-use crate::auth::Role;
+use crate::domain::role::Role;
 
 /// A staff account as stored. `email` is lower-cased.
 #[derive(Clone)]

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
 
-use crate::auth::Role;
+use crate::domain::role::Role;
 
 /// A new session of a staff member.
 #[derive(Debug)]

@@ -1,4 +1,4 @@
-use crate::web::forms::Invalid;
+use crate::domain::text::Invalid;
 
 /// An email address that can receive mail: RFC 5321 syntax (checked by lettre), a domain with a
 /// dot, at most 254 characters. `+` tags and long top-level domains are welcome. Not accepted, as

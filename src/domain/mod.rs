@@ -6,4 +6,7 @@ pub mod enquiry;
 pub mod pathway;
 pub mod person_name;
 pub mod reference_code;
+pub mod role;
+pub mod status;
+pub mod text;
 pub mod wage;

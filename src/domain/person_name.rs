@@ -1,6 +1,6 @@
 use unicode_normalization::UnicodeNormalization as _;
 
-use crate::web::forms::{Invalid, clean_text};
+use crate::domain::text::{Invalid, clean_text};
 
 /// A person's name as they write it: one line, 2 to 120 characters, with at least one visible
 /// letter. It is normalised to NFKC (compatibility forms such as fullwidth or ligature letters

@@ -3,6 +3,8 @@
 
 use std::{borrow::Cow, cell::RefCell, collections::HashMap, fmt};
 
+pub mod when;
+
 use fluent_templates::{LanguageIdentifier, Loader, fluent_bundle::FluentValue, langid};
 
 fluent_templates::static_loader! {

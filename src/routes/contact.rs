@@ -8,13 +8,13 @@ use chrono::Utc;
 use lettre::message::Mailbox;
 
 use crate::{
+    context::AppContext,
     db,
     domain::enquiry::ContactInput,
     email::messages::{EmailCtx, EnquiryReceived},
     error::AppError,
     outbox::{self, Envelope},
     routes::LANG,
-    startup::AppContext,
     web::{forms::FormErrors, page::PageCtx, see_other},
 };
 

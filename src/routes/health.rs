@@ -2,7 +2,7 @@
 
 use actix_web::{HttpResponse, web};
 
-use crate::{db, startup::AppContext};
+use crate::{context::AppContext, db};
 
 pub async fn healthz() -> HttpResponse {
     HttpResponse::Ok().content_type("text/plain; charset=utf-8").body("ok")

@@ -15,7 +15,7 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use actix_web::{HttpRequest, http::header, web};
 use ipnet::IpNet;
 
-use crate::startup::AppContext;
+use crate::context::AppContext;
 
 /// The client's address of `req` (see the module's documentation). `0.0.0.0` when the peer is
 /// unknown, which only happens in unit tests of handlers.

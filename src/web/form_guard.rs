@@ -24,7 +24,7 @@ use futures_util::StreamExt as _;
 use subtle::ConstantTimeEq as _;
 
 use crate::{
-    startup::AppContext,
+    context::AppContext,
     web::{session::TypedSession, upload},
 };
 

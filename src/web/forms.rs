@@ -2,9 +2,7 @@
 
 use std::collections::BTreeMap;
 
-/// A validation failure: the i18n key of its message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Invalid(pub &'static str);
+pub use crate::domain::text::{Invalid, clean_text};
 
 /// Errors by field name, in the order the fields were checked.
 #[derive(Debug, Default, Clone)]
@@ -49,32 +47,6 @@ impl FormErrors {
     pub fn summary(&self) -> Vec<(&'static str, &'static str)> {
         self.order.iter().map(|f| (*f, self.by_field[f][0])).collect()
     }
-}
-
-/// Text input as typed, trimmed, with bidirectional overrides and control characters removed (line
-/// breaks kept in multi-line fields; in one-line fields they become spaces), so they never reach
-/// storage or a mail header.
-pub fn clean_text(raw: &str, multiline: bool) -> String {
-    let cleaned: String = raw
-        .chars()
-        .filter(|c| !is_bidi_control(*c))
-        .filter_map(|c| match (c.is_control(), multiline) {
-            (false, _) => Some(c),
-            // Line breaks and tabs stay in multi-line text; elsewhere a control character is a space.
-            (true, true) => matches!(c, '\n' | '\t').then_some(c),
-            (true, false) => Some(' '),
-        })
-        .collect();
-    let cleaned = if multiline {
-        cleaned
-    } else {
-        cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
-    };
-    cleaned.trim().to_owned()
-}
-
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 #[cfg(test)]
@@ -197,14 +169,5 @@ mod tests {
         assert!(errs.has("b") && errs.has("c") && !errs.has("a"));
         assert_eq!(errs.get("b"), ["err-b", "err-b2"]);
         assert_eq!(errs.summary(), vec![("b", "err-b"), ("c", "err-c")]);
-    }
-
-    #[test]
-    fn clean_text_strips_controls_and_overrides() {
-        assert_eq!(
-            clean_text("  Ana\r\nBcc: x@y.z \u{202E}gnp ", false),
-            "Ana Bcc: x@y.z gnp"
-        );
-        assert_eq!(clean_text("line 1\r\nline 2\u{0}", true), "line 1\nline 2");
     }
 }

@@ -8,7 +8,7 @@ use std::{
 use actix_session::{Session, SessionExt};
 use actix_web::{FromRequest, HttpRequest, dev::Payload, http::header, web};
 
-use crate::{error::AppError, i18n::Lang, startup::AppContext, web::session::TypedSession};
+use crate::{context::AppContext, error::AppError, i18n::Lang, web::session::TypedSession};
 
 /// The context of one rendered page.
 #[derive(Clone)]

@@ -15,7 +15,7 @@ use actix_web::{
     web,
 };
 
-use crate::startup::AppContext;
+use crate::context::AppContext;
 
 pub const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 

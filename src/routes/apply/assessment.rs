@@ -7,10 +7,8 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use chrono::Utc;
 
-use super::{
-    draft::{App, Draft},
-    step::next_url,
-};
+use super::{draft::Draft, step::next_url};
+use crate::context::App;
 use crate::{
     db,
     domain::pathway::Pathway,

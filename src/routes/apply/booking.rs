@@ -7,10 +7,8 @@ use askama::Template;
 use chrono::{NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use super::{
-    draft::{App, Draft},
-    step::next_url,
-};
+use super::{draft::Draft, step::next_url};
+use crate::context::App;
 use crate::{
     availability::{self, Slot},
     booking::{Availability, date_text, limits, time_text},

@@ -8,12 +8,8 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde_json::Value;
 
-use super::{
-    assessment::assess_and_store,
-    booking::STEP as BOOKING_STEP,
-    draft::{App, Draft},
-    step::next_url,
-};
+use super::{assessment::assess_and_store, booking::STEP as BOOKING_STEP, draft::Draft, step::next_url};
+use crate::context::App;
 use crate::{
     availability::Slot,
     booking::{

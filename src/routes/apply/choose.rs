@@ -5,10 +5,8 @@ use actix_session::Session;
 use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
 
-use super::{
-    draft::{App, Draft},
-    step::next_url,
-};
+use super::{draft::Draft, step::next_url};
+use crate::context::App;
 use crate::{
     domain::pathway::Pathway,
     error::AppError,

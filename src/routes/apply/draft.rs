@@ -1,15 +1,14 @@
 //! The applicant's draft: found from the session, saved after every valid page.
 
 use actix_session::Session;
-use actix_web::web;
 use chrono::{Duration, Utc};
 
 use crate::{
+    context::AppContext,
     db::{self, applications::ApplicationRow},
     domain::{answers::Answers, pathway::Pathway},
     error::AppError,
     questionnaire::{Flow, Step},
-    startup::AppContext,
     web::session::{TypedSession, random_token, token_hash},
 };
 
@@ -186,6 +185,3 @@ fn derive_citizenship_basis(answers: &mut Answers) {
 pub fn expiry(app: &AppContext) -> chrono::DateTime<Utc> {
     Utc::now() + Duration::days(i64::from(app.settings.draft_days))
 }
-
-/// The application context from request data (a helper for handler signatures).
-pub type App = web::Data<AppContext>;

@@ -7,10 +7,11 @@ use askama::Template;
 use chrono::Utc;
 
 use super::{
-    draft::{App, Draft},
+    draft::Draft,
     step::{StepPage, next_url},
     view,
 };
+use crate::context::App;
 use crate::{
     domain::pathway::Pathway,
     error::AppError,

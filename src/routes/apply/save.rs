@@ -14,10 +14,8 @@ use askama::Template;
 use chrono::{Duration, Utc};
 use lettre::message::Mailbox;
 
-use super::{
-    draft::{App, Draft},
-    step::next_url,
-};
+use super::{draft::Draft, step::next_url};
+use crate::context::App;
 use crate::{
     db,
     domain::email_address::EmailAddress,

@@ -7,9 +7,10 @@ use askama::Template;
 use chrono::Utc;
 
 use super::{
-    draft::{App, Draft},
+    draft::Draft,
     view::{self, FieldView},
 };
+use crate::context::App;
 use crate::{
     db,
     domain::{pathway::Pathway, wage::EconomicRegion},

@@ -9,12 +9,12 @@ use chrono_tz::Tz;
 use crate::{
     availability::{self, Slot},
     booking::{self, Availability, date_text, mode_text, slot_in, time_text},
+    context::AppContext,
     db::{self, bookings::BookingRow},
     error::AppError,
     metrics::BookingEvent,
     questionnaire::validate,
     routes::LANG,
-    startup::AppContext,
     web::{forms::FormErrors, html, page::PageCtx, see_other, session::token_hash},
 };
 

@@ -15,12 +15,12 @@ use uuid::Uuid;
 
 use crate::{
     auth::{CurrentStaff, LOGIN_PATH, SECOND_FACTOR_PATH, password, second_factor, session as staff_session, throttle},
+    context::{App, AppContext},
     db::{
         self,
         audit::{self, NewAuditEvent},
     },
     error::AppError,
-    startup::AppContext,
     web::{forms::FormErrors, html, page::PageCtx, see_other},
 };
 
@@ -37,8 +37,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/account/recovery-codes", web::post().to(new_recovery_codes));
     cfg.route("/account/second-factor/remove", web::post().to(remove));
 }
-
-type App = web::Data<AppContext>;
 
 /// Records a security event of the staff member on their own account.
 async fn audit_own(

@@ -12,6 +12,7 @@ use crate::{
     auth::CurrentStaff,
     availability::Slot,
     booking::{self, Availability, Notify, mode_text, slot_in},
+    context::{App, AppContext},
     db::{
         self,
         audit::NewAuditEvent,
@@ -24,7 +25,6 @@ use crate::{
     prescreen::{self, StoredAssessment, text},
     questionnaire::Flow,
     routes::apply::display_answer,
-    startup::AppContext,
     web::{
         html,
         page::PageCtx,
@@ -57,8 +57,6 @@ pub const REVIEW_STATUSES: [&str; 7] = [
     "spam",
 ];
 const OUTCOMES: [&str; 3] = ["likely_eligible", "needs_review", "likely_not_eligible"];
-
-type App = web::Data<AppContext>;
 
 fn options(ctx: &PageCtx, prefix: &str, values: &[&str]) -> Vec<(String, String)> {
     values

@@ -10,9 +10,9 @@ use uuid::Uuid;
 
 use crate::{
     auth::CurrentStaff,
+    context::AppContext,
     db::{self, audit_log},
     error::AppError,
-    startup::AppContext,
     web::{forms::clean_text, html, page::PageCtx},
 };
 

@@ -11,10 +11,10 @@ use uuid::Uuid;
 use crate::{
     auth::CurrentStaff,
     booking::{Availability, date_text, slot_in, time_text},
+    context::{App, AppContext},
     db::{self, availability::Settings},
     error::AppError,
     i18n::Lang,
-    startup::AppContext,
     web::{
         forms::{FormErrors, Invalid, clean_text},
         html,
@@ -31,8 +31,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/availability/exceptions", web::post().to(add_exception))
         .route("/availability/exceptions/{id}/remove", web::post().to(remove_exception));
 }
-
-type App = web::Data<AppContext>;
 
 /// How many free slots the preview shows.
 const PREVIEW_SLOTS: usize = 20;

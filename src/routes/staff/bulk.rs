@@ -11,10 +11,10 @@ use super::applications::cancel_and_record;
 use crate::{
     auth::CurrentStaff,
     booking::{Notify, slot_in},
+    context::AppContext,
     db::backoffice,
     error::AppError,
     metrics::BookingEvent,
-    startup::AppContext,
     web::{forms::FormErrors, html, page::PageCtx, see_other},
 };
 

@@ -8,9 +8,9 @@ use chrono::{Duration, Utc};
 use crate::{
     auth::CurrentStaff,
     booking::{date_text, mode_text, time_text},
+    context::AppContext,
     db::backoffice,
     error::AppError,
-    startup::AppContext,
     web::{html, page::PageCtx},
 };
 

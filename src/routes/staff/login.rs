@@ -21,6 +21,7 @@ use crate::{
         session as staff_session,
         throttle::{self, Decision},
     },
+    context::AppContext,
     db::{
         self,
         audit::{self, NewAuditEvent},
@@ -30,7 +31,6 @@ use crate::{
     error::AppError,
     i18n::Lang,
     outbox::{self, Envelope},
-    startup::AppContext,
     web::{
         forms::FormErrors,
         html,

@@ -15,13 +15,13 @@ use uuid::Uuid;
 
 use crate::{
     auth::{CurrentStaff, Role, password},
+    context::{App, AppContext},
     db::{
         self,
         staff::{EMAIL_TAKEN, NewStaff, StaffUser},
     },
     domain::{email_address::EmailAddress, person_name::PersonName},
     error::AppError,
-    startup::AppContext,
     web::{
         forms::{FormErrors, Invalid},
         html,
@@ -41,8 +41,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/users/{id}/second-factor/reset", web::post().to(reset_second_factor))
         .route("/users/security-policy", web::post().to(set_security_policy));
 }
-
-type App = web::Data<AppContext>;
 
 /// Changes that could leave no active admin (disabling, demoting) are checked and made one at a
 /// time: two admins disabling each other at once must not both succeed. The app runs as one process.

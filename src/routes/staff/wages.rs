@@ -7,9 +7,9 @@ use chrono::{NaiveDate, Utc};
 
 use crate::{
     auth::CurrentStaff,
+    context::{App, AppContext},
     db,
     error::AppError,
-    startup::AppContext,
     wages::{self, Importer},
     web::{forms::FormErrors, html, page::PageCtx, see_other, upload::UploadedForm},
 };
@@ -17,8 +17,6 @@ use crate::{
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(web::resource("/wages").get(show).post(submit));
 }
-
-type App = web::Data<AppContext>;
 
 const PAGE: &str = "/staff/wages";
 /// The form's file field.

@@ -1,0 +1,22 @@
+# Dates et heures (src/i18n/when.rs). $hour va de 0 à 23, $hour2 est la même sur deux chiffres.
+date-long = { $weekday } { $day } { $month } { $year }
+time-short = { $hour } h { $minute }
+weekday-1 = lundi
+weekday-2 = mardi
+weekday-3 = mercredi
+weekday-4 = jeudi
+weekday-5 = vendredi
+weekday-6 = samedi
+weekday-7 = dimanche
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
