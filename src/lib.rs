@@ -14,6 +14,7 @@ pub mod erasure;
 pub mod error;
 pub mod i18n;
 pub mod limits;
+pub mod links;
 pub mod maintenance;
 pub mod metrics;
 pub mod ops;
