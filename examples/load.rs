@@ -32,8 +32,7 @@ use std::{
 use chrono::Utc;
 use futures_util::StreamExt as _;
 use intake::{
-    availability::Slot, booking::Availability, config::Settings, context::AppContext, metrics::Metrics,
-    web::session::token_hash,
+    booking::Schedule, config::Settings, context::AppContext, metrics::Metrics, slots::Slot, web::session::token_hash,
 };
 use reqwest::{Client, StatusCode, header};
 use sqlx::postgres::PgPoolOptions;
@@ -245,7 +244,7 @@ async fn drafts(base: &str, n: usize, out: &str) {
 }
 
 /// Free slots to book, soonest first: at most what the daily cap leaves on each firm-local day.
-fn bookable(availability: &Availability, n: usize) -> Vec<Slot> {
+fn bookable(availability: &Schedule, n: usize) -> Vec<Slot> {
     let tz = availability.policy.firm_tz;
     let mut per_day: HashMap<chrono::NaiveDate, u32> = HashMap::new();
     for busy in &availability.busy {
@@ -344,7 +343,7 @@ async fn bookings(base: &str, database_url: &str, n: usize, connections: usize, 
         settings: Arc::new(settings),
         metrics: Metrics::new().unwrap(),
     };
-    let availability = Availability::load(&app).await.expect("availability");
+    let availability = Schedule::load(&app).await.expect("availability");
     // One more: the template's own choice.
     let slots = bookable(&availability, n + 1);
     assert!(slots.len() > n, "only {} bookable slots for {n} bookings", slots.len());

@@ -1,7 +1,7 @@
 //! intake: consultation intake for an immigration law firm.
 
+pub mod application;
 pub mod auth;
-pub mod availability;
 pub mod booking;
 pub mod calendar;
 pub mod config;
@@ -24,6 +24,7 @@ pub mod prescreen;
 pub mod questionnaire;
 pub mod reference;
 pub mod routes;
+pub mod slots;
 pub mod startup;
 pub mod telemetry;
 pub mod wages;

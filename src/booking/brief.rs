@@ -14,8 +14,7 @@ use crate::{
     i18n::Lang,
     outbox::{self, Envelope},
     prescreen::{self, StoredAssessment, text},
-    questionnaire::Flow,
-    routes::apply::display_answer,
+    questionnaire::{Flow, display},
 };
 
 /// The answers a lawyer reads first, per pathway.
@@ -93,7 +92,7 @@ pub fn firm_brief(settings: &Settings, source: &BriefSource<'_>) -> Option<FirmB
             .filter_map(|name| {
                 let (_, field) = flow.fields().find(|(_, f)| f.name == *name)?;
                 let value = answers.0.get(*name)?;
-                Some((lang.t(&format!("q-{name}")), display_answer(lang, field, value)))
+                Some((lang.t(&format!("q-{name}")), display::answer(lang, field, value)))
             })
             .collect(),
         slot: source.slot.clone(),

@@ -1,447 +1,63 @@
-//! Consultations: the firm's free slots, booking one with the submission, moving and cancelling it,
-//! and the emails each change sends (through the outbox, in the same transaction). `limits` keeps one
-//! person or one script from booking out the calendar.
-
-pub mod limits;
+//! Consultations: the use cases of a booking, whoever asks (the applicant from their manage link,
+//! staff from the back office): [`book`] one with the submission, [`reschedule`] it, cancel it
+//! ([`cancel_by_applicant`], [`cancel_by_staff`]). Each checks what it must and answers a typed
+//! [`Refusal`], and owns its emails (`emails`, queued in the same transaction) and its audit entries.
+//! `schedule` reads the firm's free time; `limits` keeps one person or one script from booking out
+//! the calendar; `brief` and `resend` are the firm's brief and staff sending an email again.
 
 pub mod brief;
+pub mod emails;
+pub mod limits;
 pub mod resend;
+pub mod schedule;
 
-use chrono::{DateTime, Datelike, Duration, NaiveTime, Timelike, Utc, Weekday};
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use lettre::message::Mailbox;
+use serde_json::json;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
+pub use emails::{
+    BookingView, enqueue_applicant_cancellation, enqueue_confirmation_email, invite, mode_text, slot_text, view,
+};
+pub use schedule::Schedule;
+
 use crate::{
-    availability::{self, Busy, Exception, Policy, Slot, WeeklyRule},
-    calendar::{self, Invite},
     config::Settings,
     context::AppContext,
-    db::{self, bookings::BookingRow, outbox::Attachment},
-    email::messages::{
-        BookingCancelled, BookingConfirmation, BookingReminder, BookingRescheduled, EmailCtx, FirmBookingNotice,
-        SlotText,
-    },
+    db::{self, audit::NewAuditEvent, bookings::BookingRow},
     error::AppError,
     i18n::Lang,
-    outbox::{self, Envelope},
+    links,
+    metrics::BookingEvent,
+    slots::Slot,
+    web::session::{random_token, token_hash},
 };
 
-/// The firm's availability as it stands now, with the bookings that hold time.
-pub struct Availability {
-    pub policy: Policy,
-    pub rules: Vec<WeeklyRule>,
-    pub exceptions: Vec<Exception>,
-    pub busy: Vec<Busy>,
-    pub buffer_minutes: i32,
-    /// Applicants may move or cancel up to this long before their consultation.
-    pub cancel_cutoff: Duration,
+/// Who asks for a change to a booking.
+#[derive(Debug, Clone, Copy)]
+pub enum By<'a> {
+    /// The applicant, through their manage link (its token): bound by the cut-off.
+    Applicant { token: &'a str },
+    /// A staff member: any time before the consultation. The applicant's manage link is renewed (the
+    /// one they had stops working) and the change is recorded in the audit log.
+    Staff { id: Uuid },
 }
 
-impl Availability {
-    pub async fn load(app: &AppContext) -> Result<Availability, AppError> {
-        let busy = db::bookings::busy(&app.pool, Utc::now() - Duration::days(1)).await?;
-        Availability::with_busy(app, busy).await
-    }
-
-    /// The same, with only the bookings that bear on a slot starting at `start`: [`Availability::free_at`]
-    /// answers as with [`Availability::load`] for that start, without reading every booking ahead.
-    /// A booking bears on it when it starts on the slot's firm-local day (the daily cap) or overlaps it
-    /// with their buffers; both start within two days of `start` (consultations and buffers last hours).
-    pub async fn load_for(app: &AppContext, start: DateTime<Utc>) -> Result<Availability, AppError> {
-        let busy = db::bookings::busy_between(&app.pool, start - Duration::days(2), start + Duration::days(2)).await?;
-        Availability::with_busy(app, busy).await
-    }
-
-    async fn with_busy(app: &AppContext, busy: Vec<(DateTime<Utc>, DateTime<Utc>)>) -> Result<Availability, AppError> {
-        let (settings, rules, exceptions) = db::bookings::availability(&app.pool).await?;
-        let policy = Policy {
-            length: Duration::minutes(i64::from(settings.consultation_minutes)),
-            buffer: Duration::minutes(i64::from(settings.buffer_minutes)),
-            min_notice: Duration::hours(i64::from(settings.min_notice_hours)),
-            horizon_days: u32::try_from(settings.horizon_days).unwrap_or(30),
-            daily_cap: u32::try_from(settings.daily_cap).unwrap_or(8),
-            firm_tz: app.settings.firm_time_zone,
-        };
-        Ok(Availability {
-            policy,
-            rules: rules
-                .into_iter()
-                .filter_map(|r| {
-                    let weekday = Weekday::try_from(u8::try_from(r.weekday - 1).ok()?).ok()?;
-                    Some(WeeklyRule {
-                        weekday,
-                        start: r.start_time,
-                        end: r.end_time,
-                    })
-                })
-                .collect(),
-            exceptions: exceptions
-                .into_iter()
-                .map(|e| Exception {
-                    date: e.day,
-                    start: e.start_time,
-                    end: e.end_time,
-                })
-                .collect(),
-            busy: busy.into_iter().map(|(start, end)| Busy { start, end }).collect(),
-            buffer_minutes: settings.buffer_minutes,
-            cancel_cutoff: Duration::hours(i64::from(settings.cancel_cutoff_hours)),
-        })
-    }
-
-    pub fn free(&self, now: DateTime<Utc>) -> Vec<Slot> {
-        availability::free_slots(&self.policy, &self.rules, &self.exceptions, &self.busy, now)
-    }
-
-    /// The slot starting at `start` if it is still free.
-    pub fn free_at(&self, now: DateTime<Utc>, start: DateTime<Utc>) -> Option<Slot> {
-        availability::free_slot_at(&self.policy, &self.rules, &self.exceptions, &self.busy, now, start)
-    }
-
-    /// The same, ignoring one booking (the one being moved).
-    pub fn without(mut self, start: DateTime<Utc>, end: DateTime<Utc>) -> Availability {
-        if let Some(i) = self.busy.iter().position(|b| b.start == start && b.end == end) {
-            self.busy.remove(i);
-        }
-        self
-    }
+/// Why a booking was not made, moved or cancelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The time is not offered (any more): booked by someone else, too soon, or outside the hours.
+    SlotNotFree,
+    /// The time was free when checked, and someone else's booking won it at the database.
+    SlotTaken,
+    /// Less than the cut-off before the consultation: changes go through the firm.
+    PastCutoff,
+    /// The booking is cancelled.
+    NotActive,
 }
 
-const DAYS_EN: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-const DAYS_FR: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const MONTHS_FR: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
-/// A local date written out: "Monday 15 March 2027" / "lundi 15 mars 2027".
-pub fn date_text(lang: Lang, date: chrono::NaiveDate) -> String {
-    let day = date.weekday().num_days_from_monday() as usize;
-    let month = date.month0() as usize;
-    match lang {
-        Lang::En => format!("{} {} {} {}", DAYS_EN[day], date.day(), MONTHS_EN[month], date.year()),
-        Lang::Fr => format!("{} {} {} {}", DAYS_FR[day], date.day(), MONTHS_FR[month], date.year()),
-    }
-}
-
-/// A local time: "14:30" / "14 h 30".
-pub fn time_text(lang: Lang, time: NaiveTime) -> String {
-    match lang {
-        Lang::En => format!("{:02}:{:02}", time.hour(), time.minute()),
-        Lang::Fr => format!("{} h {:02}", time.hour(), time.minute()),
-    }
-}
-
-/// "Monday 15 March 2027, 10:00–10:30 (Toronto time)".
-pub fn slot_in(lang: Lang, start: DateTime<Utc>, end: DateTime<Utc>, tz: Tz) -> String {
-    let (start, end) = (start.with_timezone(&tz), end.with_timezone(&tz));
-    format!(
-        "{}, {}–{} ({})",
-        date_text(lang, start.date_naive()),
-        time_text(lang, start.time()),
-        time_text(lang, end.time()),
-        tz.name()
-    )
-}
-
-pub fn slot_text(lang: Lang, start: DateTime<Utc>, end: DateTime<Utc>, applicant_tz: Tz, firm_tz: Tz) -> SlotText {
-    SlotText {
-        applicant: slot_in(lang, start, end, applicant_tz),
-        firm: slot_in(lang, start, end, firm_tz),
-    }
-}
-
-pub fn mode_text(lang: Lang, mode: &str) -> String {
-    lang.t(&format!("opt-consultation_mode-{mode}"))
-}
-
-/// The applicant's calendar invite for a booking.
-pub fn invite(settings: &Settings, booking: &BookingView<'_>, method_cancel: bool) -> Attachment {
-    let lang = booking.lang;
-    let summary = lang.t_args("ics-summary", &[("firm", settings.firm_name.as_str())]);
-    // A cancellation carries no manage link: there is nothing left to manage.
-    let description = if method_cancel {
-        lang.t_args("ics-description-cancelled", &[("reference", booking.reference)])
-    } else {
-        lang.t_args(
-            "ics-description",
-            &[("reference", booking.reference), ("manage", booking.manage_url)],
-        )
-    };
-    let uid = format!("booking-{}@{}", booking.booking_id, settings.mail_from.email.domain());
-    let invite = Invite {
-        uid: &uid,
-        sequence: u32::try_from(booking.sequence).unwrap_or(0),
-        start: booking.starts_at,
-        end: booking.ends_at,
-        stamp: Utc::now(),
-        summary: &summary,
-        description: &description,
-        location: &mode_text(lang, booking.mode),
-        organizer_name: &settings.firm_name,
-        organizer_email: settings.firm_email.email.as_ref(),
-        attendee_name: booking.full_name,
-        attendee_email: booking.email,
-    };
-    if method_cancel {
-        Attachment {
-            filename: "cancel.ics".into(),
-            content_type: calendar::CONTENT_TYPE_CANCEL.into(),
-            content: calendar::cancel(&invite),
-        }
-    } else {
-        Attachment {
-            filename: "invite.ics".into(),
-            content_type: calendar::CONTENT_TYPE_REQUEST.into(),
-            content: calendar::request(&invite),
-        }
-    }
-}
-
-/// What the booking emails and the invite need.
-pub struct BookingView<'a> {
-    pub booking_id: Uuid,
-    pub application_id: Uuid,
-    pub lang: Lang,
-    pub reference: &'a str,
-    pub full_name: &'a str,
-    pub email: &'a str,
-    pub starts_at: DateTime<Utc>,
-    pub ends_at: DateTime<Utc>,
-    pub time_zone: Tz,
-    pub mode: &'a str,
-    pub sequence: i32,
-    pub manage_url: &'a str,
-}
-
-impl BookingView<'_> {
-    fn ctx(&self, settings: &Settings) -> EmailCtx {
-        EmailCtx {
-            lang: self.lang,
-            firm_name: settings.firm_name.clone(),
-        }
-    }
-
-    fn slot(&self, settings: &Settings) -> SlotText {
-        slot_text(
-            self.lang,
-            self.starts_at,
-            self.ends_at,
-            self.time_zone,
-            settings.firm_time_zone,
-        )
-    }
-
-    fn to(&self) -> Result<Mailbox, AppError> {
-        let address = self
-            .email
-            .parse()
-            .map_err(|_| anyhow::anyhow!("stored email is not an address"))?;
-        Ok(Mailbox::new(Some(self.full_name.to_owned()), address))
-    }
-}
-
-/// The emails of a new booking to the applicant: the confirmation with its invite, and a reminder
-/// due 24 hours before (when that is still ahead).
-pub async fn enqueue_confirmation(
-    conn: &mut PgConnection,
-    settings: &Settings,
-    booking: &BookingView<'_>,
-) -> Result<(), AppError> {
-    enqueue_confirmation_email(conn, settings, booking).await?;
-    schedule_reminder(conn, settings, booking).await
-}
-
-/// The confirmation with its invite, alone (what a resend sends).
-pub async fn enqueue_confirmation_email(
-    conn: &mut PgConnection,
-    settings: &Settings,
-    booking: &BookingView<'_>,
-) -> Result<(), AppError> {
-    let to = booking.to()?;
-    let attachments = [invite(settings, booking, false)];
-    let confirmation = BookingConfirmation {
-        ctx: booking.ctx(settings),
-        reference: booking.reference.to_owned(),
-        full_name: booking.full_name.to_owned(),
-        slot: booking.slot(settings),
-        mode: mode_text(booking.lang, booking.mode),
-        manage_url: booking.manage_url.to_owned(),
-    };
-    let envelope = Envelope {
-        application_id: Some(booking.application_id),
-        attachments: &attachments,
-        ..Envelope::to(&to)
-    };
-    outbox::enqueue(conn, &envelope, &confirmation).await?;
-    Ok(())
-}
-
-async fn schedule_reminder(
-    conn: &mut PgConnection,
-    settings: &Settings,
-    booking: &BookingView<'_>,
-) -> Result<(), AppError> {
-    let due = booking.starts_at - Duration::hours(24);
-    if due <= Utc::now() {
-        return Ok(());
-    }
-    let to = booking.to()?;
-    let reminder = BookingReminder {
-        ctx: booking.ctx(settings),
-        reference: booking.reference.to_owned(),
-        full_name: booking.full_name.to_owned(),
-        slot: booking.slot(settings),
-        mode: mode_text(booking.lang, booking.mode),
-        manage_url: booking.manage_url.to_owned(),
-    };
-    let envelope = Envelope {
-        application_id: Some(booking.application_id),
-        due_at: Some(due),
-        ..Envelope::to(&to)
-    };
-    outbox::enqueue(conn, &envelope, &reminder).await?;
-    Ok(())
-}
-
-/// Emails for a booking moved from `previous` (start, end): the applicant's updated invite, a new
-/// reminder (the old one is withdrawn), and a notice to the firm.
-pub async fn enqueue_rescheduled(
-    conn: &mut PgConnection,
-    settings: &Settings,
-    booking: &BookingView<'_>,
-    previous: (DateTime<Utc>, DateTime<Utc>),
-    staff_url: &str,
-) -> Result<(), AppError> {
-    db::bookings::withdraw_reminders(conn, booking.application_id).await?;
-    let previous = slot_text(
-        booking.lang,
-        previous.0,
-        previous.1,
-        booking.time_zone,
-        settings.firm_time_zone,
-    );
-    let to = booking.to()?;
-    let attachments = [invite(settings, booking, false)];
-    let email = BookingRescheduled {
-        ctx: booking.ctx(settings),
-        reference: booking.reference.to_owned(),
-        full_name: booking.full_name.to_owned(),
-        slot: booking.slot(settings),
-        previous: previous.clone(),
-        mode: mode_text(booking.lang, booking.mode),
-        manage_url: booking.manage_url.to_owned(),
-    };
-    let envelope = Envelope {
-        application_id: Some(booking.application_id),
-        attachments: &attachments,
-        ..Envelope::to(&to)
-    };
-    outbox::enqueue(conn, &envelope, &email).await?;
-    schedule_reminder(conn, settings, booking).await?;
-    notify_firm(conn, settings, booking, false, previous, staff_url).await
-}
-
-/// Emails for a cancelled booking: the applicant's cancellation (METHOD:CANCEL) and a notice to the firm.
-pub async fn enqueue_cancelled(
-    conn: &mut PgConnection,
-    settings: &Settings,
-    booking: &BookingView<'_>,
-    book_url: &str,
-    staff_url: &str,
-) -> Result<(), AppError> {
-    db::bookings::withdraw_reminders(conn, booking.application_id).await?;
-    enqueue_applicant_cancellation(conn, settings, booking, book_url).await?;
-    let slot = booking.slot(settings);
-    notify_firm(conn, settings, booking, true, slot, staff_url).await
-}
-
-/// The applicant's cancellation email with its calendar cancellation (METHOD:CANCEL), alone: also
-/// what an erasure sends for a consultation still ahead.
-pub async fn enqueue_applicant_cancellation(
-    conn: &mut PgConnection,
-    settings: &Settings,
-    booking: &BookingView<'_>,
-    book_url: &str,
-) -> Result<(), AppError> {
-    let to = booking.to()?;
-    let attachments = [invite(settings, booking, true)];
-    let email = BookingCancelled {
-        ctx: booking.ctx(settings),
-        reference: booking.reference.to_owned(),
-        full_name: booking.full_name.to_owned(),
-        slot: booking.slot(settings),
-        book_url: book_url.to_owned(),
-    };
-    let envelope = Envelope {
-        application_id: Some(booking.application_id),
-        attachments: &attachments,
-        ..Envelope::to(&to)
-    };
-    outbox::enqueue(conn, &envelope, &email).await?;
-    Ok(())
-}
-
-async fn notify_firm(
-    conn: &mut PgConnection,
-    settings: &Settings,
-    booking: &BookingView<'_>,
-    cancelled: bool,
-    previous: SlotText,
-    staff_url: &str,
-) -> Result<(), AppError> {
-    let notice = FirmBookingNotice {
-        ctx: booking.ctx(settings),
-        reference: booking.reference.to_owned(),
-        full_name: booking.full_name.to_owned(),
-        cancelled,
-        previous,
-        slot: booking.slot(settings),
-        staff_url: staff_url.to_owned(),
-    };
-    let envelope = Envelope {
-        application_id: Some(booking.application_id),
-        ..Envelope::to(&settings.firm_email)
-    };
-    outbox::enqueue(conn, &envelope, &notice).await?;
-    Ok(())
-}
-
-/// Whether the firm's cancellation is emailed.
+/// Whether a cancellation is emailed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Notify {
     /// The applicant gets a cancellation with their calendar's update, the firm a notice.
@@ -450,55 +66,271 @@ pub enum Notify {
     Nobody,
 }
 
-/// The firm cancels an application's booking that has not started yet, in the caller's transaction:
-/// the slot is free again, reminders are withdrawn, and with [`Notify::Applicant`] the applicant is
-/// emailed a cancellation (through a new manage link: the old one is revoked). Returns the booking
-/// as it was, `None` when there was no such booking. The caller records it in the audit log.
-pub async fn cancel_for_firm(
+/// Whether a booking still holds its time.
+pub fn is_active(row: &BookingRow) -> bool {
+    row.status == "active"
+}
+
+/// A consultation to book with an application's submission.
+pub struct NewBooking<'a> {
+    pub application_id: Uuid,
+    pub lang: Lang,
+    pub reference: &'a str,
+    pub full_name: &'a str,
+    pub email: &'a str,
+    pub start: DateTime<Utc>,
+    pub zone: Tz,
+    /// `video` or `phone`.
+    pub mode: &'a str,
+}
+
+/// A booking made.
+pub struct Booked {
+    pub booking_id: Uuid,
+    pub slot: Slot,
+}
+
+/// Books the free slot starting at `new.start` in the caller's transaction and queues the
+/// applicant's confirmation (with its invite and manage link) and reminder. On a refusal the
+/// transaction must be rolled back.
+pub async fn book(
+    conn: &mut PgConnection,
+    settings: &Settings,
+    schedule: &Schedule,
+    new: &NewBooking<'_>,
+) -> Result<Result<Booked, Refusal>, AppError> {
+    let Some(slot) = schedule.free_at(Utc::now(), new.start) else {
+        return Ok(Err(Refusal::SlotNotFree));
+    };
+    let token = random_token();
+    let row = db::bookings::NewBooking {
+        application_id: new.application_id,
+        starts_at: slot.start,
+        ends_at: slot.end,
+        buffer_minutes: schedule.buffer_minutes,
+        consultation_mode: new.mode,
+        time_zone: new.zone.name(),
+        manage_token_hash: &token_hash(&token),
+    };
+    let booking_id = match db::bookings::insert(conn, &row).await {
+        Ok(id) => id,
+        Err(e) if db::bookings::is_slot_taken(&e) => return Ok(Err(Refusal::SlotTaken)),
+        Err(e) => return Err(e.into()),
+    };
+    let manage_url = links::manage(settings, new.lang, &token);
+    let view = BookingView {
+        booking_id,
+        application_id: new.application_id,
+        lang: new.lang,
+        reference: new.reference,
+        full_name: new.full_name,
+        email: new.email,
+        starts_at: slot.start,
+        ends_at: slot.end,
+        time_zone: new.zone,
+        mode: new.mode,
+        sequence: 0,
+        manage_url: &manage_url,
+    };
+    emails::enqueue_confirmation(conn, settings, &view).await?;
+    Ok(Ok(Booked { booking_id, slot }))
+}
+
+/// A booking moved.
+pub struct Moved {
+    pub slot: Slot,
+}
+
+/// Moves booking `row` to the free slot starting at `start`, in its own transaction: the applicant
+/// gets an updated invite and a new reminder (the old one is withdrawn), the firm a notice.
+pub async fn reschedule(
+    app: &AppContext,
+    row: &BookingRow,
+    start: DateTime<Utc>,
+    by: By<'_>,
+) -> Result<Result<Moved, Refusal>, AppError> {
+    let settings = &app.settings;
+    let schedule = Schedule::load(app).await?.without(row.starts_at, row.ends_at);
+    let now = Utc::now();
+    if !is_active(row) {
+        return Ok(Err(Refusal::NotActive));
+    }
+    if matches!(by, By::Applicant { .. }) && schedule.past_cutoff(row.starts_at, now) {
+        return Ok(Err(Refusal::PastCutoff));
+    }
+    let Some(slot) = schedule.free_at(now, start) else {
+        return Ok(Err(Refusal::SlotNotFree));
+    };
+
+    let mut tx = app.pool.begin().await?;
+    let moved = db::bookings::reschedule(&mut tx, row.booking_id, slot.start, slot.end, schedule.buffer_minutes).await;
+    let sequence = match moved {
+        Ok(Some(sequence)) => sequence,
+        Ok(None) => return Ok(Err(Refusal::NotActive)),
+        Err(e) if db::bookings::is_slot_taken(&e) => return Ok(Err(Refusal::SlotTaken)),
+        Err(e) => return Err(e.into()),
+    };
+    let manage = manage_link(&mut tx, settings, row, by).await?;
+    let mut after = row.clone();
+    after.starts_at = slot.start;
+    after.ends_at = slot.end;
+    after.ics_sequence = sequence;
+    let view = view(&after, &manage).ok_or(AppError::NotFound)?;
+    let staff_url = links::staff_application(settings, row.application_id);
+    emails::enqueue_rescheduled(&mut tx, settings, &view, (row.starts_at, row.ends_at), &staff_url).await?;
+    if let By::Staff { id } = by {
+        audit(
+            &mut tx,
+            id,
+            "booking.move",
+            row.application_id,
+            json!({ "starts_at": row.starts_at }),
+            json!({ "starts_at": slot.start }),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    app.metrics.booking(BookingEvent::Moved);
+    tracing::info!(booking_id = %row.booking_id, by = by.label(), "booking moved");
+    Ok(Ok(Moved { slot }))
+}
+
+/// The applicant cancels their booking from their manage link, up to the cut-off: the time is free
+/// again, they get a cancellation with their calendar's update and the firm a notice.
+pub async fn cancel_by_applicant(
+    app: &AppContext,
+    row: &BookingRow,
+    token: &str,
+) -> Result<Result<(), Refusal>, AppError> {
+    if !is_active(row) {
+        return Ok(Err(Refusal::NotActive));
+    }
+    let stored = db::availability::settings(&app.pool).await?;
+    let cutoff = chrono::Duration::hours(i64::from(stored.cancel_cutoff_hours));
+    if row.starts_at - cutoff <= Utc::now() {
+        return Ok(Err(Refusal::PastCutoff));
+    }
+    let mut tx = app.pool.begin().await?;
+    let manage = manage_link(&mut tx, &app.settings, row, By::Applicant { token }).await?;
+    if !cancel_row(&mut tx, &app.settings, row, Notify::Applicant, &manage).await? {
+        return Ok(Err(Refusal::NotActive));
+    }
+    tx.commit().await?;
+    app.metrics.booking(BookingEvent::Cancelled);
+    tracing::info!(booking_id = %row.booking_id, "booking cancelled by the applicant");
+    Ok(Ok(()))
+}
+
+/// The firm cancels application `application_id`'s booking that has not started yet, in the
+/// caller's transaction (a status change, a bulk cancellation), and records it in the audit log with
+/// why (`via`) and whether the applicant was emailed. False when there was no such booking. The
+/// caller counts it in the metrics once committed.
+pub async fn cancel_by_staff(
     conn: &mut PgConnection,
     settings: &Settings,
     application_id: Uuid,
+    staff_id: Uuid,
     notify: Notify,
-) -> Result<Option<BookingRow>, AppError> {
+    via: &str,
+) -> Result<bool, AppError> {
     let Some(row) = db::bookings::active_future_for_update(conn, application_id).await? else {
-        return Ok(None);
+        return Ok(false);
     };
+    // Only an emailed applicant needs a working link; either way the old one is revoked when they are.
+    let manage = match notify {
+        Notify::Applicant => manage_link(conn, settings, &row, By::Staff { id: staff_id }).await?,
+        Notify::Nobody => String::new(),
+    };
+    if !cancel_row(conn, settings, &row, notify, &manage).await? {
+        return Ok(false);
+    }
+    audit(
+        conn,
+        staff_id,
+        "booking.cancel",
+        application_id,
+        json!({ "booking_id": row.booking_id, "starts_at": row.starts_at, "status": "active" }),
+        json!({ "status": "cancelled", "via": via, "applicant_emailed": notify == Notify::Applicant }),
+    )
+    .await?;
+    Ok(true)
+}
+
+/// Cancels the row and sends what `notify` asks. False when it was no longer active.
+async fn cancel_row(
+    conn: &mut PgConnection,
+    settings: &Settings,
+    row: &BookingRow,
+    notify: Notify,
+    manage_url: &str,
+) -> Result<bool, AppError> {
     let Some(sequence) = db::bookings::cancel(conn, row.booking_id).await? else {
-        return Ok(None);
+        return Ok(false);
     };
     match notify {
         Notify::Nobody => {
-            db::bookings::withdraw_reminders(conn, application_id).await?;
+            db::bookings::withdraw_reminders(conn, row.application_id).await?;
         }
         Notify::Applicant => {
-            let token = crate::web::session::random_token();
-            db::bookings::rotate_manage_token(conn, row.booking_id, &crate::web::session::token_hash(&token)).await?;
-            let manage = format!("{}/{}/booking/{token}", settings.base_url, row.language);
             let mut cancelled = row.clone();
             cancelled.ics_sequence = sequence;
-            let view = view(&cancelled, &manage).ok_or(AppError::BadRequest)?;
-            let book_url = format!("{}/{}/apply", settings.base_url, row.language);
-            let staff_url = format!("{}/staff/applications/{application_id}", settings.base_url);
-            enqueue_cancelled(conn, settings, &view, &book_url, &staff_url).await?;
+            let view = view(&cancelled, manage_url).ok_or(AppError::BadRequest)?;
+            let book_url = links::apply(settings, view.lang);
+            let staff_url = links::staff_application(settings, row.application_id);
+            emails::enqueue_cancelled(conn, settings, &view, &book_url, &staff_url).await?;
         }
     }
-    Ok(Some(row))
+    Ok(true)
 }
 
-/// A row's view, with its manage link (the token itself is only known when it is made).
-pub fn view<'a>(row: &'a BookingRow, manage_url: &'a str) -> Option<BookingView<'a>> {
-    Some(BookingView {
-        booking_id: row.booking_id,
-        application_id: row.application_id,
-        lang: Lang::from_code(&row.language).unwrap_or(Lang::En),
-        reference: row.reference.as_deref()?,
-        full_name: row.full_name.as_deref()?,
-        email: row.email.as_deref()?,
-        starts_at: row.starts_at,
-        ends_at: row.ends_at,
-        time_zone: row.time_zone.parse().unwrap_or(chrono_tz::UTC),
-        mode: &row.consultation_mode,
-        sequence: row.ics_sequence,
-        manage_url,
-    })
+/// The manage link the emails carry: the applicant's own, or for a staff change a new one (the old
+/// token is replaced, so the link the applicant had stops working).
+async fn manage_link(
+    conn: &mut PgConnection,
+    settings: &Settings,
+    row: &BookingRow,
+    by: By<'_>,
+) -> Result<String, AppError> {
+    let lang = Lang::from_code(&row.language).unwrap_or(Lang::En);
+    match by {
+        By::Applicant { token } => Ok(links::manage(settings, lang, token)),
+        By::Staff { .. } => {
+            let token = random_token();
+            db::bookings::rotate_manage_token(conn, row.booking_id, &token_hash(&token)).await?;
+            Ok(links::manage(settings, lang, &token))
+        }
+    }
+}
+
+impl By<'_> {
+    fn label(&self) -> &'static str {
+        match self {
+            By::Applicant { .. } => "applicant",
+            By::Staff { .. } => "staff",
+        }
+    }
+}
+
+async fn audit(
+    conn: &mut PgConnection,
+    staff_id: Uuid,
+    action: &'static str,
+    application_id: Uuid,
+    before: serde_json::Value,
+    after: serde_json::Value,
+) -> Result<(), AppError> {
+    db::audit::record(
+        conn,
+        &NewAuditEvent {
+            staff_user_id: Some(staff_id),
+            action,
+            subject_type: Some("application"),
+            subject_id: Some(&application_id.to_string()),
+            before: Some(before),
+            after: Some(after),
+            ..NewAuditEvent::default()
+        },
+    )
+    .await?;
+    Ok(())
 }

@@ -1,9 +1,9 @@
-//! The firm's availability as the back office edits it: the settings row, the weekly opening
-//! hours and the exceptions (closed days, blocked hours). `db::bookings::availability` reads the
-//! same tables for the slot computation.
+//! The firm's availability: the settings row, the weekly opening hours and the exceptions (closed
+//! days, blocked hours), as the back office edits them and as [`load`] reads them for the slot
+//! engine and the staff page alike (`booking::Schedule`).
 
 use chrono::{NaiveDate, NaiveTime};
-use sqlx::{PgConnection, PgExecutor};
+use sqlx::{PgConnection, PgExecutor, PgPool, types::Json};
 use uuid::Uuid;
 
 /// The one settings row. The ranges are the table's checks.
@@ -15,6 +15,39 @@ pub struct Settings {
     pub horizon_days: i32,
     pub daily_cap: i32,
     pub cancel_cutoff_hours: i32,
+}
+
+/// The settings, the weekly opening hours and the exceptions from yesterday on, in one round trip (the
+/// hours and exceptions as JSON arrays): every booking page and submission reads them.
+#[tracing::instrument(skip_all)]
+pub async fn load(pool: &PgPool) -> sqlx::Result<(Settings, Vec<Rule>, Vec<Exception>)> {
+    let row = sqlx::query!(
+        r#"select s.consultation_minutes, s.buffer_minutes, s.min_notice_hours, s.horizon_days, s.daily_cap,
+                  s.cancel_cutoff_hours,
+                  (select coalesce(json_agg(json_build_object('availability_rule_id', r.availability_rule_id,
+                                                              'weekday', r.weekday, 'start_time', r.start_time,
+                                                              'end_time', r.end_time)
+                                            order by r.weekday, r.start_time, r.end_time), '[]')
+                   from availability_rule r) as "rules!: Json<Vec<Rule>>",
+                  (select coalesce(json_agg(json_build_object('availability_exception_id', e.availability_exception_id,
+                                                              'day', e.day, 'start_time', e.start_time,
+                                                              'end_time', e.end_time, 'label', e.label)
+                                            order by e.day, e.start_time nulls first, e.end_time), '[]')
+                   from availability_exception e
+                   where e.day >= current_date - 1) as "exceptions!: Json<Vec<Exception>>"
+           from availability_setting s"#
+    )
+    .fetch_one(pool)
+    .await?;
+    let settings = Settings {
+        consultation_minutes: row.consultation_minutes,
+        buffer_minutes: row.buffer_minutes,
+        min_notice_hours: row.min_notice_hours,
+        horizon_days: row.horizon_days,
+        daily_cap: row.daily_cap,
+        cancel_cutoff_hours: row.cancel_cutoff_hours,
+    };
+    Ok((settings, row.rules.0, row.exceptions.0))
 }
 
 #[tracing::instrument(skip_all)]
@@ -55,7 +88,7 @@ pub async fn update_settings(conn: &mut PgConnection, new: &Settings) -> sqlx::R
 }
 
 /// Opening hours on one ISO weekday (1 = Monday), firm-local.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
 pub struct Rule {
     pub availability_rule_id: Uuid,
     pub weekday: i32,
@@ -116,7 +149,7 @@ pub async fn delete_rule(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Opti
 }
 
 /// A closed day (no times) or blocked hours, firm-local.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
 pub struct Exception {
     pub availability_exception_id: Uuid,
     pub day: NaiveDate,
@@ -135,20 +168,6 @@ impl Exception {
             "label": self.label,
         })
     }
-}
-
-/// Exceptions on `from` and later, soonest first.
-#[tracing::instrument(skip_all)]
-pub async fn exceptions_from(db: impl PgExecutor<'_>, from: NaiveDate) -> sqlx::Result<Vec<Exception>> {
-    sqlx::query_as!(
-        Exception,
-        "select availability_exception_id, day, start_time, end_time, label
-         from availability_exception where day >= $1
-         order by day, start_time nulls first, end_time",
-        from,
-    )
-    .fetch_all(db)
-    .await
 }
 
 #[tracing::instrument(skip_all)]

@@ -1,63 +1,8 @@
-//! The firm's availability and consultation bookings.
+//! Consultation bookings (the `booking` table).
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use sqlx::{PgConnection, PgPool, types::Json};
+use chrono::{DateTime, Utc};
+use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
-
-/// The availability settings row.
-#[derive(Debug, Clone)]
-pub struct AvailabilityRow {
-    pub consultation_minutes: i32,
-    pub buffer_minutes: i32,
-    pub min_notice_hours: i32,
-    pub horizon_days: i32,
-    pub daily_cap: i32,
-    pub cancel_cutoff_hours: i32,
-}
-
-#[derive(Debug, Clone, serde::Deserialize)]
-pub struct RuleRow {
-    pub weekday: i32,
-    pub start_time: NaiveTime,
-    pub end_time: NaiveTime,
-}
-
-#[derive(Debug, Clone, serde::Deserialize)]
-pub struct ExceptionRow {
-    pub day: NaiveDate,
-    pub start_time: Option<NaiveTime>,
-    pub end_time: Option<NaiveTime>,
-}
-
-/// The settings, the weekly opening hours and the exceptions from yesterday on, in one round trip (the
-/// hours and exceptions as JSON arrays): every booking page and submission reads them.
-pub async fn availability(pool: &PgPool) -> sqlx::Result<(AvailabilityRow, Vec<RuleRow>, Vec<ExceptionRow>)> {
-    let row = sqlx::query!(
-        r#"select s.consultation_minutes, s.buffer_minutes, s.min_notice_hours, s.horizon_days, s.daily_cap,
-                  s.cancel_cutoff_hours,
-                  (select coalesce(json_agg(json_build_object('weekday', r.weekday, 'start_time', r.start_time,
-                                                              'end_time', r.end_time)
-                                            order by r.weekday, r.start_time), '[]')
-                   from availability_rule r) as "rules!: Json<Vec<RuleRow>>",
-                  (select coalesce(json_agg(json_build_object('day', e.day, 'start_time', e.start_time,
-                                                              'end_time', e.end_time)
-                                            order by e.day), '[]')
-                   from availability_exception e
-                   where e.day >= current_date - 1) as "exceptions!: Json<Vec<ExceptionRow>>"
-           from availability_setting s"#
-    )
-    .fetch_one(pool)
-    .await?;
-    let settings = AvailabilityRow {
-        consultation_minutes: row.consultation_minutes,
-        buffer_minutes: row.buffer_minutes,
-        min_notice_hours: row.min_notice_hours,
-        horizon_days: row.horizon_days,
-        daily_cap: row.daily_cap,
-        cancel_cutoff_hours: row.cancel_cutoff_hours,
-    };
-    Ok((settings, row.rules.0, row.exceptions.0))
-}
 
 /// Active bookings ending after `from` (start, end).
 pub async fn busy(pool: &PgPool, from: DateTime<Utc>) -> sqlx::Result<Vec<(DateTime<Utc>, DateTime<Utc>)>> {

@@ -4273,7 +4273,7 @@ fn realistic_applicants() {
 
 mod texts {
     use super::*;
-    use crate::booking::date_text;
+    use crate::i18n::when::date as date_text;
     use crate::prescreen::text::{
         applicant_median_line, brief_groups, brief_summary, brief_wage_line, money, pay_text, reason,
     };

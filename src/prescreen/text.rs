@@ -5,13 +5,12 @@ use chrono::NaiveDate;
 
 use super::{Kind, StoredAssessment, Values, WageCheck, reason_key};
 use crate::{
-    booking::date_text,
     domain::{
         answers::Answers,
         pathway::Pathway,
         wage::{GeoLevel, WageUnit},
     },
-    i18n::Lang,
+    i18n::{Lang, when},
 };
 
 /// Rules whose reason may show the median and its date to the applicant (§5.6).
@@ -55,7 +54,7 @@ pub fn reason(lang: Lang, rule: &str, values: &Values) -> String {
         return rule.to_owned();
     };
     match (rule, values.eligible_from) {
-        ("I2", Some(date)) => lang.t_args("rule-I2-with-date", &[("eligible_from", date_text(lang, date))]),
+        ("I2", Some(date)) => lang.t_args("rule-I2-with-date", &[("eligible_from", when::date(lang, date))]),
         _ => lang.t(key),
     }
 }
@@ -73,7 +72,7 @@ pub fn applicant_median_line(lang: Lang, rule: &str, values: &Values) -> Option<
             ("noc", median.noc.clone()),
             ("area", median.area(lang).to_owned()),
             ("median", median_text(lang, median.median, median.unit)),
-            ("date", date_text(lang, median.effective_date)),
+            ("date", when::date(lang, median.effective_date)),
         ],
     ))
 }

@@ -4,6 +4,7 @@
 //! Field names and allowed values are those of `docs/domain/pathways.md`; answers are stored in
 //! the canonical form described in `domain::answers`.
 
+pub mod display;
 pub mod fields;
 pub mod options;
 pub mod steps;

@@ -1,10 +1,10 @@
 //! Every route of the site, by area.
 
 pub mod apply;
-pub mod booking;
 pub mod contact;
 pub mod health;
 pub mod home;
+pub mod manage;
 pub mod staff;
 
 use actix_web::web;
@@ -24,6 +24,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     staff::configure(cfg);
     home::configure(cfg);
     apply::configure(cfg);
-    booking::configure(cfg);
+    manage::configure(cfg);
     contact::configure(cfg);
 }

@@ -10,6 +10,7 @@ pub mod page;
 pub mod request_id;
 pub mod security;
 pub mod session;
+pub mod slot_picker;
 pub mod spreadsheet;
 pub mod upload;
 

@@ -85,6 +85,11 @@ impl PageCtx {
     }
 
     /// Translated text with one named argument besides `$firm`.
+    /// The label of question `field` (`q-{field}`), as error summaries name it.
+    pub fn question(&self, field: &str) -> String {
+        self.t(&format!("q-{field}"))
+    }
+
     pub fn t1(&self, key: &str, name: &'static str, value: &str) -> String {
         self.lang
             .t_args(key, &[("firm", self.firm_name.as_str()), (name, value)])

@@ -5,16 +5,15 @@ use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
-use chrono::Utc;
 
-use super::{draft::Draft, step::next_url};
+use super::gate::{Gate, Page, gate};
 use crate::context::App;
 use crate::{
-    db,
+    application,
     domain::pathway::Pathway,
     error::AppError,
     i18n::Lang,
-    prescreen::{self, Context, Fired, PathwayAssessment, Values, text},
+    prescreen::{self, Fired, PathwayAssessment, Values, text},
     questionnaire::Flow,
     web::{page::PageCtx, see_other},
 };
@@ -51,52 +50,17 @@ pub struct AssessmentPage {
     pub back: String,
 }
 
-/// Runs the pre-screen for the draft, with the Job Bank medians in force today, and stores it on the application.
-pub async fn assess_and_store(app: &App, draft: &Draft, chosen: Pathway) -> Result<Vec<PathwayAssessment>, AppError> {
-    let today = Utc::now().with_timezone(&app.settings.firm_time_zone).date_naive();
-    let nocs = prescreen::nocs_to_look_up(&draft.answers);
-    let medians = db::wages::medians_for(&app.pool, today, &nocs).await?;
-    let pathways = if draft.not_sure() {
-        let mut all = vec![chosen];
-        all.extend(Pathway::ALL.iter().filter(|p| **p != chosen));
-        all
-    } else {
-        vec![chosen]
-    };
-    let results = prescreen::assess_all(&draft.answers, &pathways, &Context::new(today, &medians));
-    let stored: Vec<_> = results.iter().map(PathwayAssessment::stored).collect();
-    let stored = serde_json::to_value(stored).map_err(anyhow::Error::from)?;
-    let main = &results[0];
-    let rules: Vec<String> = main.rule_ids().into_iter().map(str::to_owned).collect();
-    let mut conn = app.pool.acquire().await?;
-    db::applications::save_prescreen(
-        &mut conn,
-        draft.row.application_id,
-        &stored,
-        main.outcome.as_str(),
-        &rules,
-    )
-    .await?;
-    Ok(results)
-}
-
 pub async fn show(
     ctx: PageCtx,
     app: App,
     session: Session,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    let pathway = Pathway::from_code(&path.1).ok_or(AppError::NotFound)?;
-    let Some(draft) = Draft::load(&app, &session).await?.filter(Draft::is_draft) else {
-        return Ok(see_other(&ctx.url("/apply")));
+    let (pathway, draft) = match gate(&ctx, &app, &session, &path.1, Page::Assessment).await? {
+        Gate::Open { pathway, draft, .. } => (pathway, draft),
+        Gate::Elsewhere(url) => return Ok(see_other(&url)),
     };
-    if draft.pathway() != Some(pathway) || draft.first_incomplete(&Flow::of(pathway)).is_some() {
-        return Ok(see_other(&match draft.pathway() {
-            Some(p) => next_url(&ctx, &draft, p),
-            None => ctx.url("/apply"),
-        }));
-    }
-    let results = assess_and_store(&app, &draft, pathway).await?;
+    let results = application::assess(&app, &draft, pathway).await?;
     let results = results.iter().map(|r| result_view(ctx.lang, r, pathway)).collect();
     let last = Flow::of(pathway)
         .applicable(&draft.answers)

@@ -5,7 +5,7 @@ use actix_session::Session;
 use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
 
-use super::{draft::Draft, step::next_url};
+use super::gate::{self, next_url};
 use crate::context::App;
 use crate::{
     domain::pathway::Pathway,
@@ -53,7 +53,7 @@ impl ChoosePage {
 }
 
 pub async fn show(ctx: PageCtx, app: App, session: Session) -> Result<HttpResponse, AppError> {
-    let draft = Draft::load(&app, &session).await?.filter(Draft::is_draft);
+    let draft = gate::current_draft(&app, &session).await?;
     let value = draft.as_ref().map(|d| d.row.target_pathway.clone()).unwrap_or_default();
     let resume_url = draft.as_ref().and_then(|d| d.pathway().map(|p| next_url(&ctx, d, p)));
     ChoosePage::new(ctx, value, FormErrors::default(), resume_url).respond(StatusCode::OK)
@@ -83,17 +83,17 @@ pub async fn submit(
         "ict" => Some(Pathway::Ict),
         _ => None,
     };
-    match Draft::load(&app, &session).await?.filter(Draft::is_draft) {
+    let draft = match gate::current_draft(&app, &session).await? {
         Some(mut draft) => {
             draft.row.target_pathway = target.clone();
             draft.row.pathway = pathway.map(|p| p.code().to_owned());
             let answers = draft.answers.clone();
             let flow = draft.pathway().map(crate::questionnaire::Flow::of);
             draft.save(&app, ctx.lang, flow.as_ref(), answers, "choose").await?;
+            draft
         }
-        None => Draft::create(&app, &session, ctx.lang, &target, pathway).await?,
-    }
-    let draft = Draft::load(&app, &session).await?.ok_or(AppError::NotFound)?;
+        None => gate::start(&app, &session, ctx.lang, &target, pathway).await?,
+    };
     Ok(see_other(&match pathway {
         Some(p) => next_url(&ctx, &draft, p),
         None => ctx.url("/apply/not-sure"),

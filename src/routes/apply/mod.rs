@@ -1,25 +1,24 @@
 //! `/{lang}/apply/...`: choosing a pathway (or "not sure"), the question pages, the preliminary
 //! assessment, checking the answers, submitting, and saving to continue later.
 //!
-//! The applicant's draft is an `application` row found through an opaque token in their session
-//! cookie; every valid page is saved at once.
+//! The applicant's draft (`application::Draft`) is an `application` row found through an opaque
+//! token in their session cookie; every valid page is saved at once. `gate` decides which page is
+//! the visitor's to see.
 
 mod assessment;
-mod booking;
 mod check;
 mod choose;
-mod draft;
+mod confirmation;
+pub mod gate;
 mod not_sure;
 mod save;
+mod slot;
 mod step;
 mod view;
 
 use actix_web::web;
 
 use crate::routes::LANG;
-
-pub use check::display as display_answer;
-pub use draft::Draft;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     let at = |rest: &str| format!("/{LANG}/apply{rest}");
@@ -37,12 +36,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(web::resource(at("/save")).get(save::show).post(save::submit))
         .route(&at("/save/sent"), web::get().to(save::sent))
         .route(&at("/resume/{token}"), web::get().to(save::resume))
-        .route(&at("/confirmation"), web::get().to(check::confirmation))
-        .route(&at("/confirmation/invite.ics"), web::get().to(check::invite))
+        .route(&at("/confirmation"), web::get().to(confirmation::show))
+        .route(&at("/confirmation/invite.ics"), web::get().to(confirmation::invite))
         .service(
             web::resource(at("/{pathway}/booking"))
-                .get(booking::show)
-                .post(booking::submit),
+                .get(slot::show)
+                .post(slot::submit),
         )
         .route(&at("/{pathway}/assessment"), web::get().to(assessment::show))
         .service(

@@ -7,10 +7,11 @@ use askama::Template;
 use chrono::Utc;
 
 use super::{
-    draft::Draft,
-    step::{StepPage, next_url},
+    gate::{self, next_url},
+    step::StepPage,
     view,
 };
+use crate::application::Draft;
 use crate::context::App;
 use crate::{
     domain::pathway::Pathway,
@@ -25,9 +26,7 @@ use crate::{
 };
 
 async fn not_sure_draft(app: &App, session: &Session) -> Result<Option<Draft>, AppError> {
-    Ok(Draft::load(app, session)
-        .await?
-        .filter(|d| d.is_draft() && d.not_sure()))
+    Ok(gate::current_draft(app, session).await?.filter(Draft::not_sure))
 }
 
 fn page(ctx: PageCtx, draft: &Draft, typed: &Typed, errors: FormErrors) -> StepPage {

@@ -14,7 +14,8 @@ use askama::Template;
 use chrono::{Duration, Utc};
 use lettre::message::Mailbox;
 
-use super::{draft::Draft, step::next_url};
+use super::gate::{self, next_url};
+use crate::application::Draft;
 use crate::context::App;
 use crate::{
     db,
@@ -94,7 +95,7 @@ fn draft_email(draft: &Draft) -> Option<EmailAddress> {
 }
 
 pub async fn show(ctx: PageCtx, app: App, session: Session) -> Result<HttpResponse, AppError> {
-    let Some(draft) = Draft::load(&app, &session).await?.filter(Draft::is_draft) else {
+    let Some(draft) = gate::current_draft(&app, &session).await? else {
         return Ok(see_other(&ctx.url("/apply")));
     };
     let email = draft_email(&draft);
@@ -103,7 +104,7 @@ pub async fn show(ctx: PageCtx, app: App, session: Session) -> Result<HttpRespon
 
 /// Sends the link to the draft's address (any field in the form is ignored).
 pub async fn submit(ctx: PageCtx, app: App, session: Session) -> Result<HttpResponse, AppError> {
-    let Some(draft) = Draft::load(&app, &session).await?.filter(Draft::is_draft) else {
+    let Some(draft) = gate::current_draft(&app, &session).await? else {
         return Ok(see_other(&ctx.url("/apply")));
     };
     let Some(email) = draft_email(&draft) else {
@@ -118,7 +119,7 @@ pub async fn submit(ctx: PageCtx, app: App, session: Session) -> Result<HttpResp
             lang,
             firm_name: app.settings.firm_name.clone(),
         },
-        link: format!("{}/{}/apply/resume/{token}", app.settings.base_url, lang.code()),
+        link: crate::links::resume(&app.settings, lang, &token),
         expires: expires
             .with_timezone(&app.settings.firm_time_zone)
             .format("%Y-%m-%d %H:%M %Z")
@@ -152,7 +153,7 @@ pub async fn submit(ctx: PageCtx, app: App, session: Session) -> Result<HttpResp
 }
 
 pub async fn sent(ctx: PageCtx, app: App, session: Session) -> Result<HttpResponse, AppError> {
-    let continue_url = match Draft::load(&app, &session).await?.filter(Draft::is_draft) {
+    let continue_url = match gate::current_draft(&app, &session).await? {
         Some(draft) => continue_url(&ctx, &draft),
         None => ctx.url("/apply"),
     };
@@ -175,6 +176,6 @@ pub async fn resume(
         return html(StatusCode::GONE, &InvalidLinkPage { ctx });
     }
     TypedSession(&session).set_draft_token(&new_token);
-    let draft = Draft::load(&app, &session).await?.ok_or(AppError::NotFound)?;
+    let draft = gate::current(&app, &session).await?.ok_or(AppError::NotFound)?;
     Ok(see_other(&continue_url(&ctx, &draft)))
 }

@@ -7,9 +7,10 @@ use askama::Template;
 use chrono::Utc;
 
 use super::{
-    draft::Draft,
+    gate::{Gate, Page, gate, next_url},
     view::{self, FieldView},
 };
+use crate::application::Draft;
 use crate::context::App;
 use crate::{
     db,
@@ -30,7 +31,6 @@ pub struct StepPage {
     pub intro_key: String,
     pub fields: Vec<FieldView>,
     pub errors: FormErrors,
-    pub summary: Vec<(&'static str, String)>,
     pub action: String,
     pub back: String,
     /// "Step 2 of 9"
@@ -49,7 +49,6 @@ impl StepPage {
         back: String,
     ) -> Self {
         let intro_key = format!("step-{}-intro", step.slug);
-        let summary = view::summary(ctx.lang, &errors);
         StepPage {
             title_key: format!("step-{}-title", step.slug),
             intro_key: if ctx.lang.has(&intro_key) {
@@ -60,7 +59,6 @@ impl StepPage {
             ctx,
             fields,
             errors,
-            summary,
             action,
             back,
             position: 0,
@@ -76,47 +74,6 @@ impl StepPage {
 
     pub fn respond(self, status: StatusCode) -> Result<HttpResponse, AppError> {
         html(status, &self)
-    }
-}
-
-/// Where the visitor should be instead, when this page is not theirs to answer yet.
-enum Route {
-    Here(Pathway, &'static Step, Box<Draft>),
-    Elsewhere(String),
-}
-
-async fn route(ctx: &PageCtx, app: &App, session: &Session, pathway: &str, slug: &str) -> Result<Route, AppError> {
-    let pathway = Pathway::from_code(pathway).ok_or(AppError::NotFound)?;
-    let flow = Flow::of(pathway);
-    let step = flow.step(slug).ok_or(AppError::NotFound)?;
-    let Some(draft) = Draft::load(app, session).await? else {
-        return Ok(Route::Elsewhere(ctx.url("/apply")));
-    };
-    if !draft.is_draft() {
-        return Ok(Route::Elsewhere(ctx.url("/apply/confirmation")));
-    }
-    match draft.pathway() {
-        Some(p) if p == pathway => {}
-        Some(p) => return Ok(Route::Elsewhere(next_url(ctx, &draft, p))),
-        None => return Ok(Route::Elsewhere(ctx.url("/apply"))),
-    }
-    // A page is open once every page before it has been answered.
-    let first_open = draft.first_incomplete(&flow);
-    let applicable: Vec<&Step> = flow.applicable(&draft.answers).collect();
-    let index = applicable.iter().position(|s| s.slug == step.slug);
-    let open_index = first_open.and_then(|f| applicable.iter().position(|s| s.slug == f.slug));
-    match (index, open_index) {
-        (None, _) => Ok(Route::Elsewhere(next_url(ctx, &draft, pathway))),
-        (Some(i), Some(open)) if i > open => Ok(Route::Elsewhere(next_url(ctx, &draft, pathway))),
-        _ => Ok(Route::Here(pathway, step, Box::new(draft))),
-    }
-}
-
-/// The first page not yet answered, or the assessment when all are.
-pub fn next_url(ctx: &PageCtx, draft: &Draft, pathway: Pathway) -> String {
-    match draft.first_incomplete(&Flow::of(pathway)) {
-        Some(step) => ctx.url(&format!("/apply/{pathway}/{}", step.slug)),
-        None => ctx.url(&format!("/apply/{pathway}/assessment")),
     }
 }
 
@@ -191,9 +148,10 @@ pub async fn show(
     mode: web::Query<Mode>,
 ) -> Result<HttpResponse, AppError> {
     let (_, pathway, slug) = path.into_inner();
-    match route(&ctx, &app, &session, &pathway, &slug).await? {
-        Route::Elsewhere(url) => Ok(see_other(&url)),
-        Route::Here(pathway, step, draft) => {
+    match gate(&ctx, &app, &session, &pathway, Page::Step(&slug)).await? {
+        Gate::Elsewhere(url) => Ok(see_other(&url)),
+        Gate::Open { pathway, draft, step } => {
+            let step = step.ok_or(AppError::NotFound)?;
             let typed = Typed::from_answers(step, &draft.answers);
             let regions = regions_for(&app, step, &draft).await?;
             page(
@@ -221,9 +179,9 @@ pub async fn submit(
 ) -> Result<HttpResponse, AppError> {
     let (_, pathway, slug) = path.into_inner();
     let change = req.query_string().contains("change=1");
-    let (pathway, step, mut draft) = match route(&ctx, &app, &session, &pathway, &slug).await? {
-        Route::Elsewhere(url) => return Ok(see_other(&url)),
-        Route::Here(pathway, step, draft) => (pathway, step, draft),
+    let (pathway, step, mut draft) = match gate(&ctx, &app, &session, &pathway, Page::Step(&slug)).await? {
+        Gate::Elsewhere(url) => return Ok(see_other(&url)),
+        Gate::Open { pathway, draft, step } => (pathway, step.ok_or(AppError::NotFound)?, draft),
     };
     let form = validate::decode_form(&body);
     let today = Utc::now().with_timezone(&app.settings.firm_time_zone).date_naive();

@@ -8,7 +8,6 @@ use crate::{
         options::{self},
         validate::Typed,
     },
-    web::forms::FormErrors,
 };
 
 /// One question as the template renders it.
@@ -133,13 +132,4 @@ fn field_view(lang: Lang, field: &Field, answers: &Answers, typed: &Typed) -> Fi
         }
     }
     view
-}
-
-/// The error summary: each invalid question's label and message, in page order.
-pub fn summary(lang: Lang, errors: &FormErrors) -> Vec<(&'static str, String)> {
-    errors
-        .summary()
-        .into_iter()
-        .map(|(field, key)| (field, format!("{} – {}", lang.t(&format!("q-{field}")), lang.t(key))))
-        .collect()
 }

@@ -10,9 +10,8 @@ use uuid::Uuid;
 
 use crate::{
     auth::CurrentStaff,
-    availability::Slot,
-    booking::{self, Availability, Notify, mode_text, slot_in},
-    context::{App, AppContext},
+    booking::{self, By, Notify, Refusal, Schedule, mode_text},
+    context::App,
     db::{
         self,
         audit::NewAuditEvent,
@@ -21,17 +20,12 @@ use crate::{
     domain::{pathway::Pathway, person_name::mixed_scripts},
     error::AppError,
     i18n::Lang,
+    i18n::when,
     metrics::BookingEvent,
     prescreen::{self, StoredAssessment, text},
-    questionnaire::Flow,
-    routes::apply::display_answer,
-    web::{
-        html,
-        page::PageCtx,
-        see_other,
-        session::{random_token, token_hash},
-        spreadsheet,
-    },
+    questionnaire::{Flow, display},
+    slots::Slot,
+    web::{html, page::PageCtx, see_other, spreadsheet},
 };
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -368,15 +362,15 @@ pub async fn detail(
     let (slot_firm, slot_applicant, mode, booking_active) = match &booking {
         Some(b) => {
             let zone: Tz = b.time_zone.parse().unwrap_or(tz);
-            let active = b.status == "active";
+            let active = booking::is_active(b);
             let mark = if active {
                 String::new()
             } else {
                 format!(" – {}", lang.t("manage-status-cancelled"))
             };
             (
-                format!("{}{mark}", slot_in(lang, b.starts_at, b.ends_at, tz)),
-                slot_in(lang, b.starts_at, b.ends_at, zone),
+                format!("{}{mark}", when::slot(lang, b.starts_at, b.ends_at, tz)),
+                when::slot(lang, b.starts_at, b.ends_at, zone),
                 mode_text(lang, &b.consultation_mode),
                 active,
             )
@@ -385,13 +379,13 @@ pub async fn detail(
     };
     let free_slots = if booking_active {
         let b = booking.as_ref().expect("active booking");
-        Availability::load(&app)
+        Schedule::load(&app)
             .await?
             .without(b.starts_at, b.ends_at)
             .free(Utc::now())
             .into_iter()
             .take(60)
-            .map(|s| (s.id(), slot_in(lang, s.start, s.end, tz)))
+            .map(|s| (s.id(), when::slot(lang, s.start, s.end, tz)))
             .collect()
     } else {
         Vec::new()
@@ -412,7 +406,7 @@ pub async fn detail(
                             value: answers
                                 .0
                                 .get(f.name)
-                                .map(|v| display_answer(lang, f, v))
+                                .map(|v| display::answer(lang, f, v))
                                 .unwrap_or_else(|| lang.t("not-provided")),
                         })
                         .collect(),
@@ -578,7 +572,7 @@ pub async fn set_status(
             _ => None,
         };
         if let Some(notify) = notify {
-            cancelled = cancel_and_record(&mut tx, &app, &staff, id, notify, to).await?;
+            cancelled = booking::cancel_by_staff(&mut tx, &app.settings, id, staff.id, notify, to).await?;
         }
     }
     tx.commit().await?;
@@ -586,31 +580,6 @@ pub async fn set_status(
         app.metrics.booking(BookingEvent::Cancelled);
     }
     Ok(back(id, "status"))
-}
-
-/// Cancels the application's booking to come (see `booking::cancel_for_firm`) and records it in the
-/// audit log with why (`via`) and whether the applicant was emailed. True when there was one.
-pub async fn cancel_and_record(
-    conn: &mut sqlx::PgConnection,
-    app: &AppContext,
-    staff: &CurrentStaff,
-    id: Uuid,
-    notify: Notify,
-    via: &str,
-) -> Result<bool, AppError> {
-    let Some(row) = booking::cancel_for_firm(conn, &app.settings, id, notify).await? else {
-        return Ok(false);
-    };
-    audit(
-        conn,
-        staff,
-        "booking.cancel",
-        id,
-        Some(json!({ "booking_id": row.booking_id, "starts_at": row.starts_at, "status": "active" })),
-        Some(json!({ "status": "cancelled", "via": via, "applicant_emailed": notify == Notify::Applicant })),
-    )
-    .await?;
-    Ok(true)
 }
 
 #[derive(serde::Deserialize)]
@@ -713,27 +682,10 @@ pub async fn resend(
     Ok(back(id, "emails"))
 }
 
-/// The active booking with a new manage link (the old one is revoked): staff changes email the
-/// applicant a link that works.
-async fn active_booking(
-    app: &App,
-    conn: &mut sqlx::PgConnection,
-    id: Uuid,
-) -> Result<(db::bookings::BookingRow, String), AppError> {
-    let row = db::bookings::latest_for_application(&app.pool, id)
-        .await?
-        .filter(|b| b.status == "active")
-        .ok_or(AppError::BadRequest)?;
-    let token = random_token();
-    db::bookings::rotate_manage_token(conn, row.booking_id, &token_hash(&token)).await?;
-    let url = format!("{}/{}/booking/{token}", app.settings.base_url, row.language);
-    Ok((row, url))
-}
-
 pub async fn cancel_booking(staff: CurrentStaff, app: App, path: web::Path<String>) -> Result<HttpResponse, AppError> {
     let id = super::parse_id(&path)?;
     let mut tx = app.pool.begin().await?;
-    if !cancel_and_record(&mut tx, &app, &staff, id, Notify::Applicant, "single").await? {
+    if !booking::cancel_by_staff(&mut tx, &app.settings, id, staff.id, Notify::Applicant, "single").await? {
         return Err(AppError::BadRequest);
     }
     tx.commit().await?;
@@ -755,43 +707,14 @@ pub async fn move_booking(
 ) -> Result<HttpResponse, AppError> {
     let id = super::parse_id(&path)?;
     let start = Slot::parse_id(&form.slot).ok_or(AppError::BadRequest)?;
-    let mut tx = app.pool.begin().await?;
-    let (row, manage) = active_booking(&app, &mut tx, id).await?;
-    let availability = Availability::load(&app).await?.without(row.starts_at, row.ends_at);
-    let slot = availability.free_at(Utc::now(), start).ok_or(AppError::BadRequest)?;
-    let sequence = match db::bookings::reschedule(
-        &mut tx,
-        row.booking_id,
-        slot.start,
-        slot.end,
-        availability.buffer_minutes,
-    )
-    .await
-    {
-        Ok(Some(sequence)) => sequence,
-        Ok(None) => return Ok(back(id, "booking")),
-        Err(e) if db::bookings::is_slot_taken(&e) => return Err(AppError::BadRequest),
-        Err(e) => return Err(e.into()),
-    };
-    let mut moved = row.clone();
-    moved.starts_at = slot.start;
-    moved.ends_at = slot.end;
-    moved.ics_sequence = sequence;
-    let view = booking::view(&moved, &manage).ok_or(AppError::BadRequest)?;
-    let staff_url = format!("{}/staff/applications/{id}", app.settings.base_url);
-    booking::enqueue_rescheduled(&mut tx, &app.settings, &view, (row.starts_at, row.ends_at), &staff_url).await?;
-    audit(
-        &mut tx,
-        &staff,
-        "booking.move",
-        id,
-        Some(json!({ "starts_at": row.starts_at })),
-        Some(json!({ "starts_at": slot.start })),
-    )
-    .await?;
-    tx.commit().await?;
-    app.metrics.booking(BookingEvent::Moved);
-    Ok(back(id, "booking"))
+    let row = db::bookings::latest_for_application(&app.pool, id)
+        .await?
+        .filter(booking::is_active)
+        .ok_or(AppError::BadRequest)?;
+    match booking::reschedule(&app, &row, start, By::Staff { id: staff.id }).await? {
+        Ok(_) | Err(Refusal::NotActive) => Ok(back(id, "booking")),
+        Err(Refusal::SlotNotFree | Refusal::SlotTaken | Refusal::PastCutoff) => Err(AppError::BadRequest),
+    }
 }
 
 /// Erases the applicant's personal data, and what else is about them (admins; see `crate::erasure`).

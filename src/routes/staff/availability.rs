@@ -10,11 +10,12 @@ use uuid::Uuid;
 
 use crate::{
     auth::CurrentStaff,
-    booking::{Availability, date_text, slot_in, time_text},
+    booking::Schedule,
     context::{App, AppContext},
     db::{self, availability::Settings},
     error::AppError,
     i18n::Lang,
+    i18n::when,
     web::{
         forms::{FormErrors, Invalid, clean_text},
         html,
@@ -314,40 +315,42 @@ async fn render(
     let tz = app.settings.firm_time_zone;
     let now = Utc::now();
     let today = now.with_timezone(&tz).date_naive();
-    let stored = db::availability::settings(&app.pool).await?;
-    let rules = db::availability::rules(&app.pool)
-        .await?
-        .into_iter()
+    // One read of the tables for the lists and the preview alike.
+    let schedule = Schedule::load(app).await?;
+    let stored = &schedule.stored;
+    let rules = schedule
+        .rule_rows
+        .iter()
         .map(|r| RuleView {
             id: r.availability_rule_id.to_string(),
             day: weekday_name(lang, r.weekday),
-            start: time_text(lang, r.start_time),
-            end: time_text(lang, r.end_time),
+            start: when::time(lang, r.start_time),
+            end: when::time(lang, r.end_time),
         })
         .collect();
-    let exceptions = db::availability::exceptions_from(&app.pool, today)
-        .await?
-        .into_iter()
+    let exceptions = schedule
+        .exception_rows
+        .iter()
+        .filter(|e| e.day >= today)
         .map(|e| ExceptionView {
             id: e.availability_exception_id.to_string(),
-            day: date_text(lang, e.day),
+            day: when::date(lang, e.day),
             date: e.day.format("%Y-%m-%d").to_string(),
             times: match (e.start_time, e.end_time) {
-                (Some(s), Some(t)) => format!("{}–{}", time_text(lang, s), time_text(lang, t)),
+                (Some(s), Some(t)) => format!("{}–{}", when::time(lang, s), when::time(lang, t)),
                 _ => String::new(),
             },
-            label: e.label,
+            label: e.label.clone(),
         })
         .collect();
-    let slots = Availability::load(app)
-        .await?
+    let slots = schedule
         .free(now)
         .into_iter()
         .take(PREVIEW_SLOTS)
         .map(|s| SlotView {
             date: s.start.with_timezone(&tz).date_naive().format("%Y-%m-%d").to_string(),
             minutes: (s.end - s.start).num_minutes(),
-            text: slot_in(lang, s.start, s.end, tz),
+            text: when::slot(lang, s.start, s.end, tz),
         })
         .collect();
     let current = vec![
@@ -373,9 +376,7 @@ async fn render(
         is_admin: staff.is_admin(),
         firm_zone: tz.name().to_owned(),
         current,
-        settings: attempt
-            .settings
-            .unwrap_or_else(|| SettingsInput::from_settings(&stored)),
+        settings: attempt.settings.unwrap_or_else(|| SettingsInput::from_settings(stored)),
         rule: attempt.rule,
         exception: attempt.exception,
         errors: attempt.errors,

@@ -7,13 +7,13 @@ use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
 use uuid::Uuid;
 
-use super::applications::cancel_and_record;
 use crate::{
     auth::CurrentStaff,
-    booking::{Notify, slot_in},
+    booking::{self, Notify},
     context::AppContext,
     db::backoffice,
     error::AppError,
+    i18n::when,
     metrics::BookingEvent,
     web::{forms::FormErrors, html, page::PageCtx, see_other},
 };
@@ -101,7 +101,7 @@ async fn page(
             reference: r.reference.unwrap_or_default(),
             name: r.full_name.unwrap_or_default(),
             slot: match (r.booking_starts_at, r.booking_ends_at) {
-                (Some(start), Some(end)) => slot_in(ctx.lang, start, end, tz),
+                (Some(start), Some(end)) => when::slot(ctx.lang, start, end, tz),
                 _ => String::new(),
             },
         })
@@ -154,7 +154,7 @@ pub async fn submit(
     let mut tx = app.pool.begin().await?;
     let mut cancelled: u64 = 0;
     for id in &selection.ids {
-        if cancel_and_record(&mut tx, &app, &staff, *id, notify, "bulk").await? {
+        if booking::cancel_by_staff(&mut tx, &app.settings, *id, staff.id, notify, "bulk").await? {
             cancelled += 1;
         }
     }

@@ -7,10 +7,11 @@ use chrono::{Duration, Utc};
 
 use crate::{
     auth::CurrentStaff,
-    booking::{date_text, mode_text, time_text},
+    booking::mode_text,
     context::AppContext,
     db::backoffice,
     error::AppError,
+    i18n::when,
     web::{html, page::PageCtx},
 };
 
@@ -61,8 +62,8 @@ pub async fn show(ctx: PageCtx, staff: CurrentStaff, app: web::Data<AppContext>)
                 url: format!("/staff/applications/{}", u.application_id),
                 reference: u.reference.unwrap_or_default(),
                 name: u.full_name.unwrap_or_default(),
-                day: date_text(ctx.lang, local.date_naive()),
-                time: time_text(ctx.lang, local.time()),
+                day: when::date(ctx.lang, local.date_naive()),
+                time: when::time(ctx.lang, local.time()),
                 mode: mode_text(ctx.lang, &u.consultation_mode),
                 today: local.date_naive() == today,
             }

@@ -1,47 +1,37 @@
-//! `/{lang}/apply/{pathway}/booking`: choose a free consultation slot, shown in the applicant's time
-//! zone with the firm's time beside it, and how to meet (video or phone).
+//! `/{lang}/apply/{pathway}/booking`: choosing the consultation's time (the slot picker, in the
+//! applicant's time zone with the firm's time beside it) and how to meet (video or phone). The
+//! choice is saved with the draft; it is booked when the application is sent (`check`).
 
 use actix_session::Session;
 use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
-use chrono::{NaiveDate, Utc};
+use chrono::Utc;
 use chrono_tz::Tz;
 
-use super::{draft::Draft, step::next_url};
-use crate::context::App;
+use super::gate::{Gate, Page, gate};
 use crate::{
-    availability::{self, Slot},
-    booking::{Availability, date_text, limits, time_text},
+    application::{Draft, SLOT_STEP},
+    booking::{Schedule, limits},
+    context::App,
     domain::pathway::Pathway,
     error::AppError,
     places,
     questionnaire::{Flow, validate},
-    web::{forms::FormErrors, html, page::PageCtx, see_other},
+    slots::Slot,
+    web::{
+        forms::FormErrors,
+        html,
+        page::PageCtx,
+        see_other,
+        slot_picker::{self, DayView},
+    },
 };
 
-pub const STEP: &str = "booking";
 const MODES: [&str; 2] = ["video", "phone"];
 
-/// One slot on the page.
-pub struct SlotView {
-    pub id: String,
-    /// The first slot of the page: its radio gets the field's id, for the error summary's link.
-    pub first: bool,
-    /// "10:00–10:30" in the applicant's zone
-    pub local: String,
-    /// "16:00 Toronto time"
-    pub firm: String,
-    pub checked: bool,
-}
-
-pub struct DayView {
-    pub heading: String,
-    pub slots: Vec<SlotView>,
-}
-
 #[derive(Template)]
-#[template(path = "apply/booking.html")]
-pub struct BookingPage {
+#[template(path = "apply/slot.html")]
+pub struct SlotPage {
     pub ctx: PageCtx,
     pub days: Vec<DayView>,
     pub time_zone: String,
@@ -49,7 +39,6 @@ pub struct BookingPage {
     pub modes: Vec<(String, String)>,
     pub mode: String,
     pub errors: FormErrors,
-    pub summary: Vec<(&'static str, String)>,
     /// The chosen slot was taken by someone else meanwhile.
     pub taken: bool,
     /// Not empty when this email address or phone number already holds a consultation to come:
@@ -60,28 +49,6 @@ pub struct BookingPage {
     pub firm_zone: String,
     /// The consultation's length in minutes, as configured.
     pub minutes: String,
-}
-
-/// The draft, ready to book: every question answered and the assessment seen.
-async fn ready(
-    ctx: &PageCtx,
-    app: &App,
-    session: &Session,
-    pathway: &str,
-) -> Result<Result<(Pathway, Draft), String>, AppError> {
-    let pathway = Pathway::from_code(pathway).ok_or(AppError::NotFound)?;
-    let Some(draft) = Draft::load(app, session).await?.filter(Draft::is_draft) else {
-        return Ok(Err(ctx.url("/apply")));
-    };
-    if draft.pathway() != Some(pathway) || draft.first_incomplete(&Flow::of(pathway)).is_some() {
-        return Ok(Err(draft
-            .pathway()
-            .map_or_else(|| ctx.url("/apply"), |p| next_url(ctx, &draft, p))));
-    }
-    if draft.row.prescreen.is_none() {
-        return Ok(Err(ctx.url(&format!("/apply/{pathway}/assessment"))));
-    }
-    Ok(Ok((pathway, draft)))
 }
 
 fn zone_or(value: Option<&str>, fallback: Tz) -> Tz {
@@ -103,41 +70,9 @@ fn page(
     errors: FormErrors,
     taken: bool,
     already_booked: bool,
-) -> BookingPage {
+) -> SlotPage {
     let firm = app.settings.firm_time_zone;
-    let days = availability::by_day(slots, zone)
-        .into_iter()
-        .map(|(date, slots): (NaiveDate, Vec<Slot>)| DayView {
-            heading: date_text(ctx.lang, date),
-            slots: slots
-                .iter()
-                .map(|s| SlotView {
-                    id: s.id(),
-                    first: false,
-                    local: format!(
-                        "{}–{}",
-                        time_text(ctx.lang, s.start.with_timezone(&zone).time()),
-                        time_text(ctx.lang, s.end.with_timezone(&zone).time())
-                    ),
-                    firm: ctx.t1(
-                        "booking-firm-time",
-                        "time",
-                        &time_text(ctx.lang, s.start.with_timezone(&firm).time()),
-                    ),
-                    checked: s.id() == chosen,
-                })
-                .collect(),
-        })
-        .collect::<Vec<DayView>>();
-    let mut days = days;
-    if let Some(first) = days.first_mut().and_then(|d| d.slots.first_mut()) {
-        first.first = true;
-    }
-    let summary = errors
-        .summary()
-        .into_iter()
-        .map(|(field, key)| (field, ctx.t(key)))
-        .collect();
+    let days = slot_picker::days(ctx.lang, slots, zone, firm, chosen);
     let zones = places::time_zones()
         .iter()
         .map(|z| ((*z).to_owned(), places::time_zone_label(z, ctx.lang)))
@@ -155,7 +90,7 @@ fn page(
     } else {
         String::new()
     };
-    BookingPage {
+    SlotPage {
         already_booked,
         action: ctx.url(&format!("/apply/{pathway}/booking")),
         back: ctx.url(&format!("/apply/{pathway}/assessment")),
@@ -171,7 +106,6 @@ fn page(
         modes,
         mode: mode.to_owned(),
         errors,
-        summary,
         taken,
     }
 }
@@ -199,15 +133,15 @@ pub async fn show(
     path: web::Path<(String, String)>,
     query: web::Query<Query>,
 ) -> Result<HttpResponse, AppError> {
-    let (pathway, draft) = match ready(&ctx, &app, &session, &path.1).await? {
-        Ok(ready) => ready,
-        Err(url) => return Ok(see_other(&url)),
+    let (pathway, draft) = match gate(&ctx, &app, &session, &path.1, Page::Slot).await? {
+        Gate::Open { pathway, draft, .. } => (pathway, draft),
+        Gate::Elsewhere(url) => return Ok(see_other(&url)),
     };
     let zone = zone_or(
         query.time_zone.as_deref().or(draft.answers.str("time_zone")),
         app.settings.firm_time_zone,
     );
-    let slots = Availability::load(&app).await?.free(Utc::now());
+    let slots = Schedule::load(&app).await?.free(Utc::now());
     let chosen = draft.answers.str("slot").unwrap_or_default();
     let mode = draft.answers.str("consultation_mode").unwrap_or_default();
     let already = already_booked(&app, &draft).await?;
@@ -233,9 +167,9 @@ pub async fn submit(
     path: web::Path<(String, String)>,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
-    let (pathway, mut draft) = match ready(&ctx, &app, &session, &path.1).await? {
-        Ok(ready) => ready,
-        Err(url) => return Ok(see_other(&url)),
+    let (pathway, mut draft) = match gate(&ctx, &app, &session, &path.1, Page::Slot).await? {
+        Gate::Open { pathway, draft, .. } => (pathway, draft),
+        Gate::Elsewhere(url) => return Ok(see_other(&url)),
     };
     let form = validate::decode_form(&body);
     let value = |name: &str| -> String {
@@ -246,14 +180,14 @@ pub async fn submit(
     };
     let (slot_id, mode, zone_name) = (value("slot"), value("consultation_mode"), value("time_zone"));
     let zone = zone_or(Some(&zone_name), app.settings.firm_time_zone);
-    let availability = Availability::load(&app).await?;
+    let schedule = Schedule::load(&app).await?;
     let now = Utc::now();
 
     let mut errors = FormErrors::default();
     let mut taken = false;
     match Slot::parse_id(&slot_id) {
         None => errors.add("slot", "err-choose-slot"),
-        Some(start) if availability.free_at(now, start).is_none() => {
+        Some(start) if schedule.free_at(now, start).is_none() => {
             taken = true;
             errors.add("slot", "err-slot-taken");
         }
@@ -263,13 +197,13 @@ pub async fn submit(
         errors.add("consultation_mode", "err-choose");
     }
     if !errors.is_empty() {
-        let slots = availability.free(now);
+        let slots = schedule.free(now);
         let chosen = if taken { "" } else { slot_id.as_str() };
         let page = page(ctx, &app, pathway, &slots, zone, chosen, &mode, errors, false, false);
         return html(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
     if already_booked(&app, &draft).await? {
-        let slots = availability.free(now);
+        let slots = schedule.free(now);
         let page = page(
             ctx,
             &app,
@@ -290,6 +224,6 @@ pub async fn submit(
     answers.set("consultation_mode", mode);
     answers.set("time_zone", zone.name());
     let flow = Flow::of(pathway);
-    draft.save(&app, ctx.lang, Some(&flow), answers, STEP).await?;
+    draft.save(&app, ctx.lang, Some(&flow), answers, SLOT_STEP).await?;
     Ok(see_other(&ctx.url(&format!("/apply/{pathway}/check"))))
 }

@@ -1,15 +1,18 @@
-//! The applicant's draft: found from the session, saved after every valid page.
+//! The applicant's application while they answer it: found by the secret token their session
+//! holds, saved after every valid page, and [`Draft::stage`] saying where it stands.
 
-use actix_session::Session;
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
 
 use crate::{
     context::AppContext,
     db::{self, applications::ApplicationRow},
     domain::{answers::Answers, pathway::Pathway},
     error::AppError,
+    i18n::Lang,
     questionnaire::{Flow, Step},
-    web::session::{TypedSession, random_token, token_hash},
+    slots::Slot,
+    web::session::{random_token, token_hash},
 };
 
 /// The deciding answers of "not sure", kept after a pathway is picked so that the assessment of
@@ -36,33 +39,68 @@ fn carried_from_not_sure(pathway: Pathway) -> &'static [&'static str] {
 /// The booking's answers, kept whatever the pathway's questions.
 const BOOKING_KEEP: &[&str] = &["slot", "consultation_mode", "time_zone"];
 
+/// The page that saves the choice of a consultation time (its slug in `completed_steps`).
+pub const SLOT_STEP: &str = "booking";
+
 /// A draft (or just submitted) application of the current visitor.
 pub struct Draft {
     pub row: ApplicationRow,
     pub answers: Answers,
 }
 
+/// Where a draft stands: what the applicant has to do next.
+#[derive(Debug, Clone, Copy)]
+pub enum Stage {
+    /// No pathway yet: the choice of a work permit, or the "not sure" questions.
+    Choosing,
+    /// Answering the questions: this is the first page not yet answered.
+    Answering(&'static Step),
+    /// Every question answered: the preliminary assessment is next.
+    NeedsAssessment,
+    /// The assessment seen: a consultation time to choose.
+    NeedsBooking,
+    /// Everything there: the answers to check and send.
+    Ready,
+    Submitted,
+}
+
+impl PartialEq for Stage {
+    fn eq(&self, other: &Stage) -> bool {
+        match (self, other) {
+            (Stage::Answering(a), Stage::Answering(b)) => a.slug == b.slug,
+            _ => std::mem::discriminant(self) == std::mem::discriminant(other),
+        }
+    }
+}
+
+impl Eq for Stage {}
+
+/// The consultation time a draft has chosen.
+pub struct ChosenSlot {
+    pub start: DateTime<Utc>,
+    /// The applicant's zone, as they chose it.
+    pub zone: Tz,
+    /// `video` or `phone`.
+    pub mode: String,
+}
+
 impl Draft {
-    /// The visitor's application, if their session leads to one.
-    pub async fn load(app: &AppContext, session: &Session) -> Result<Option<Draft>, AppError> {
-        let Some(token) = TypedSession(session).draft_token() else {
-            return Ok(None);
-        };
-        let row = db::applications::find_by_token(&app.pool, &token_hash(&token)).await?;
+    /// The application the secret `token` (from the visitor's session) leads to, if any.
+    pub async fn find(app: &AppContext, token: &str) -> Result<Option<Draft>, AppError> {
+        let row = db::applications::find_by_token(&app.pool, &token_hash(token)).await?;
         Ok(row.map(|row| Draft {
             answers: row.answers.0.clone(),
             row,
         }))
     }
 
-    /// Starts a draft for this visitor and remembers it in their session.
+    /// Starts a draft; returns the secret token that finds it again (for the visitor's session).
     pub async fn create(
         app: &AppContext,
-        session: &Session,
-        lang: crate::i18n::Lang,
+        lang: Lang,
         target_pathway: &str,
         pathway: Option<Pathway>,
-    ) -> Result<(), AppError> {
+    ) -> Result<String, AppError> {
         let token = random_token();
         let mut conn = app.pool.acquire().await?;
         db::applications::create_draft(
@@ -77,8 +115,40 @@ impl Draft {
             },
         )
         .await?;
-        TypedSession(session).set_draft_token(&token);
-        Ok(())
+        Ok(token)
+    }
+
+    /// Where this draft stands. The first unanswered page is of the draft's own pathway.
+    pub fn stage(&self) -> Stage {
+        if !self.is_draft() {
+            return Stage::Submitted;
+        }
+        let Some(pathway) = self.pathway() else {
+            return Stage::Choosing;
+        };
+        if let Some(step) = self.first_incomplete(&Flow::of(pathway)) {
+            Stage::Answering(step)
+        } else if self.row.prescreen.is_none() {
+            Stage::NeedsAssessment
+        } else if !self.row.completed_steps.iter().any(|s| s == SLOT_STEP) || self.chosen_slot(chrono_tz::UTC).is_none()
+        {
+            Stage::NeedsBooking
+        } else {
+            Stage::Ready
+        }
+    }
+
+    /// The consultation time chosen on the booking page, if it was answered; the applicant's zone
+    /// falls back to `firm_zone`.
+    pub fn chosen_slot(&self, firm_zone: Tz) -> Option<ChosenSlot> {
+        let start = Slot::parse_id(self.answers.str("slot")?)?;
+        let zone = self
+            .answers
+            .str("time_zone")
+            .and_then(|z| z.parse().ok())
+            .unwrap_or(firm_zone);
+        let mode = self.answers.str("consultation_mode")?.to_owned();
+        Some(ChosenSlot { start, zone, mode })
     }
 
     pub fn is_draft(&self) -> bool {
@@ -116,7 +186,7 @@ impl Draft {
     pub async fn save(
         &mut self,
         app: &AppContext,
-        lang: crate::i18n::Lang,
+        lang: Lang,
         flow: Option<&Flow>,
         answers: Answers,
         completed: &str,
@@ -136,7 +206,7 @@ impl Draft {
                 derive_citizenship_basis(&mut answers);
             }
             let asked: Vec<&str> = flow.applicable(&answers).map(|s| s.slug).collect();
-            completed_steps.retain(|s| asked.contains(&s.as_str()) || s == "not-sure" || s == "booking");
+            completed_steps.retain(|s| asked.contains(&s.as_str()) || s == "not-sure" || s == SLOT_STEP);
         }
         let mut conn = app.pool.acquire().await?;
         let saved = db::applications::save_draft(
