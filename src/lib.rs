@@ -1,6 +1,8 @@
 //! intake: consultation intake for an immigration law firm.
 
 pub mod application;
+#[cfg(test)]
+mod architecture;
 pub mod auth;
 pub mod booking;
 pub mod calendar;

@@ -3,9 +3,9 @@
 use serde::Deserialize;
 
 use crate::{
+    domain::text::{FormErrors, clean_text},
     domain::{email_address::EmailAddress, person_name::PersonName},
     i18n::Lang,
-    web::forms::{FormErrors, clean_text},
 };
 
 /// The contact form as typed: strings only, so parsing (not the extractor) judges every field.

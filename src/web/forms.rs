@@ -1,53 +1,7 @@
-//! Field errors collected while parsing a form: every error at once, as i18n keys.
+//! Forms: field errors collected while parsing (every error at once, as i18n keys; the types live
+//! in `domain::text`, where parsers use them) and the form macros' checks.
 
-use std::collections::BTreeMap;
-
-pub use crate::domain::text::{Invalid, clean_text};
-
-/// Errors by field name, in the order the fields were checked.
-#[derive(Debug, Default, Clone)]
-pub struct FormErrors {
-    order: Vec<&'static str>,
-    by_field: BTreeMap<&'static str, Vec<&'static str>>,
-}
-
-impl FormErrors {
-    /// Keeps the value, or records its error against `field`.
-    pub fn check<T>(&mut self, field: &'static str, result: Result<T, Invalid>) -> Option<T> {
-        match result {
-            Ok(value) => Some(value),
-            Err(Invalid(key)) => {
-                self.add(field, key);
-                None
-            }
-        }
-    }
-
-    pub fn add(&mut self, field: &'static str, key: &'static str) {
-        if !self.by_field.contains_key(field) {
-            self.order.push(field);
-        }
-        self.by_field.entry(field).or_default().push(key);
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.order.is_empty()
-    }
-
-    pub fn has(&self, field: &str) -> bool {
-        self.by_field.contains_key(field)
-    }
-
-    /// The message keys of one field (empty when it is valid).
-    pub fn get(&self, field: &str) -> &[&'static str] {
-        self.by_field.get(field).map(Vec::as_slice).unwrap_or_default()
-    }
-
-    /// The first message key of each invalid field, in form order, for the error summary.
-    pub fn summary(&self) -> Vec<(&'static str, &'static str)> {
-        self.order.iter().map(|f| (*f, self.by_field[f][0])).collect()
-    }
-}
+pub use crate::domain::text::{FormErrors, Invalid, clean_text};
 
 #[cfg(test)]
 mod tests {
