@@ -13,8 +13,8 @@ use crate::{
     config::Settings,
     db::{self, bookings::BookingRow, outbox::Attachment},
     email::messages::{
-        BookingCancelled, BookingConfirmation, BookingReminder, BookingRescheduled, EmailCtx, FirmBookingNotice,
-        SlotText,
+        BookingCancelled, BookingConfirmation, BookingReminder, BookingRescheduled, EmailCtx, EmailMessage,
+        FirmBookingNotice, SlotText,
     },
     error::AppError,
     i18n::{Lang, when},
@@ -117,6 +117,25 @@ impl BookingView<'_> {
             .map_err(|_| anyhow::anyhow!("stored email is not an address"))?;
         Ok(Mailbox::new(Some(self.full_name.to_owned()), address))
     }
+
+    /// Queues `email` to the applicant, about this booking's application.
+    async fn send_applicant<E: EmailMessage>(
+        &self,
+        conn: &mut PgConnection,
+        email: &E,
+        attachments: &[Attachment],
+        due_at: Option<DateTime<Utc>>,
+    ) -> Result<(), AppError> {
+        let to = self.to()?;
+        let envelope = Envelope {
+            application_id: Some(self.application_id),
+            attachments,
+            due_at,
+            ..Envelope::to(&to)
+        };
+        outbox::enqueue(conn, &envelope, email).await?;
+        Ok(())
+    }
 }
 
 /// The emails of a new booking to the applicant: the confirmation with its invite, and a reminder
@@ -136,8 +155,6 @@ pub async fn enqueue_confirmation_email(
     settings: &Settings,
     booking: &BookingView<'_>,
 ) -> Result<(), AppError> {
-    let to = booking.to()?;
-    let attachments = [invite(settings, booking, false)];
     let confirmation = BookingConfirmation {
         ctx: booking.ctx(settings),
         reference: booking.reference.to_owned(),
@@ -146,13 +163,8 @@ pub async fn enqueue_confirmation_email(
         mode: mode_text(booking.lang, booking.mode),
         manage_url: booking.manage_url.to_owned(),
     };
-    let envelope = Envelope {
-        application_id: Some(booking.application_id),
-        attachments: &attachments,
-        ..Envelope::to(&to)
-    };
-    outbox::enqueue(conn, &envelope, &confirmation).await?;
-    Ok(())
+    let attachments = [invite(settings, booking, false)];
+    booking.send_applicant(conn, &confirmation, &attachments, None).await
 }
 
 async fn schedule_reminder(
@@ -164,7 +176,6 @@ async fn schedule_reminder(
     if due <= Utc::now() {
         return Ok(());
     }
-    let to = booking.to()?;
     let reminder = BookingReminder {
         ctx: booking.ctx(settings),
         reference: booking.reference.to_owned(),
@@ -173,13 +184,7 @@ async fn schedule_reminder(
         mode: mode_text(booking.lang, booking.mode),
         manage_url: booking.manage_url.to_owned(),
     };
-    let envelope = Envelope {
-        application_id: Some(booking.application_id),
-        due_at: Some(due),
-        ..Envelope::to(&to)
-    };
-    outbox::enqueue(conn, &envelope, &reminder).await?;
-    Ok(())
+    booking.send_applicant(conn, &reminder, &[], Some(due)).await
 }
 
 /// Emails for a booking moved from `previous` (start, end): the applicant's updated invite, a new
@@ -199,8 +204,6 @@ pub async fn enqueue_rescheduled(
         booking.time_zone,
         settings.firm_time_zone,
     );
-    let to = booking.to()?;
-    let attachments = [invite(settings, booking, false)];
     let email = BookingRescheduled {
         ctx: booking.ctx(settings),
         reference: booking.reference.to_owned(),
@@ -210,12 +213,8 @@ pub async fn enqueue_rescheduled(
         mode: mode_text(booking.lang, booking.mode),
         manage_url: booking.manage_url.to_owned(),
     };
-    let envelope = Envelope {
-        application_id: Some(booking.application_id),
-        attachments: &attachments,
-        ..Envelope::to(&to)
-    };
-    outbox::enqueue(conn, &envelope, &email).await?;
+    let attachments = [invite(settings, booking, false)];
+    booking.send_applicant(conn, &email, &attachments, None).await?;
     schedule_reminder(conn, settings, booking).await?;
     notify_firm(conn, settings, booking, false, previous, staff_url).await
 }
@@ -242,8 +241,6 @@ pub async fn enqueue_applicant_cancellation(
     booking: &BookingView<'_>,
     book_url: &str,
 ) -> Result<(), AppError> {
-    let to = booking.to()?;
-    let attachments = [invite(settings, booking, true)];
     let email = BookingCancelled {
         ctx: booking.ctx(settings),
         reference: booking.reference.to_owned(),
@@ -251,13 +248,8 @@ pub async fn enqueue_applicant_cancellation(
         slot: booking.slot(settings),
         book_url: book_url.to_owned(),
     };
-    let envelope = Envelope {
-        application_id: Some(booking.application_id),
-        attachments: &attachments,
-        ..Envelope::to(&to)
-    };
-    outbox::enqueue(conn, &envelope, &email).await?;
-    Ok(())
+    let attachments = [invite(settings, booking, true)];
+    booking.send_applicant(conn, &email, &attachments, None).await
 }
 
 async fn notify_firm(

@@ -58,21 +58,34 @@ fn zone_or(value: Option<&str>, fallback: Tz) -> Tz {
         .unwrap_or(fallback)
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The visitor's choice as the page shows it back.
+struct Choice<'a> {
+    zone: Tz,
+    /// The slot's id, or empty.
+    slot: &'a str,
+    mode: &'a str,
+}
+
+/// The notices above the form.
+#[derive(Clone, Copy, Default)]
+struct Notices {
+    /// The slot chosen earlier was taken by someone else meanwhile.
+    taken: bool,
+    /// The applicant's email address or phone number already holds a consultation to come.
+    already_booked: bool,
+}
+
 fn page(
     ctx: PageCtx,
     app: &App,
     pathway: Pathway,
     slots: &[Slot],
-    zone: Tz,
-    chosen: &str,
-    mode: &str,
+    choice: &Choice<'_>,
     errors: FormErrors,
-    taken: bool,
-    already_booked: bool,
+    notices: Notices,
 ) -> SlotPage {
     let firm = app.settings.firm_time_zone;
-    let days = slot_picker::days(ctx.lang, slots, zone, firm, chosen);
+    let days = slot_picker::days(ctx.lang, slots, choice.zone, firm, choice.slot);
     let zones = places::time_zones()
         .iter()
         .map(|z| ((*z).to_owned(), places::time_zone_label(z, ctx.lang)))
@@ -81,7 +94,7 @@ fn page(
         .iter()
         .map(|m| ((*m).to_owned(), ctx.t(&format!("opt-consultation_mode-{m}"))))
         .collect();
-    let already_booked = if already_booked {
+    let already_booked = if notices.already_booked {
         ctx.t1(
             "booking-already-booked",
             "email",
@@ -101,12 +114,12 @@ fn page(
             .to_string(),
         ctx,
         days,
-        time_zone: zone.name().to_owned(),
+        time_zone: choice.zone.name().to_owned(),
         zones,
         modes,
-        mode: mode.to_owned(),
+        mode: choice.mode.to_owned(),
         errors,
-        taken,
+        taken: notices.taken,
     }
 }
 
@@ -145,18 +158,16 @@ pub async fn show(
     let chosen = draft.answers.str("slot").unwrap_or_default();
     let mode = draft.answers.str("consultation_mode").unwrap_or_default();
     let already = already_booked(&app, &draft).await?;
-    let page = page(
-        ctx,
-        &app,
-        pathway,
-        &slots,
+    let notices = Notices {
+        taken: query.taken.is_some(),
+        already_booked: already,
+    };
+    let choice = Choice {
         zone,
-        chosen,
+        slot: chosen,
         mode,
-        FormErrors::default(),
-        query.taken.is_some(),
-        already,
-    );
+    };
+    let page = page(ctx, &app, pathway, &slots, &choice, FormErrors::default(), notices);
     html(StatusCode::OK, &page)
 }
 
@@ -198,23 +209,32 @@ pub async fn submit(
     }
     if !errors.is_empty() {
         let slots = schedule.free(now);
-        let chosen = if taken { "" } else { slot_id.as_str() };
-        let page = page(ctx, &app, pathway, &slots, zone, chosen, &mode, errors, false, false);
+        let choice = Choice {
+            zone,
+            slot: if taken { "" } else { slot_id.as_str() },
+            mode: &mode,
+        };
+        let page = page(ctx, &app, pathway, &slots, &choice, errors, Notices::default());
         return html(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
     if already_booked(&app, &draft).await? {
         let slots = schedule.free(now);
+        let choice = Choice {
+            zone,
+            slot: &slot_id,
+            mode: &mode,
+        };
         let page = page(
             ctx,
             &app,
             pathway,
             &slots,
-            zone,
-            &slot_id,
-            &mode,
+            &choice,
             FormErrors::default(),
-            false,
-            true,
+            Notices {
+                taken: false,
+                already_booked: true,
+            },
         );
         return html(StatusCode::CONFLICT, &page);
     }
