@@ -28,7 +28,7 @@ pub async fn erase_application(conn: &mut PgConnection, settings: &Settings, id:
     }
     if let (Some(b), Some(email), Some(reference)) = (ahead, subject.email.as_deref(), subject.reference.as_deref()) {
         let lang = Lang::from_code(&subject.language).unwrap_or(Lang::En);
-        let book_url = format!("{}/{}/apply", settings.base_url, lang.code());
+        let book_url = crate::links::apply(settings, lang);
         let view = BookingView {
             booking_id: b.booking_id,
             application_id: id,

@@ -97,7 +97,7 @@ pub fn firm_brief(settings: &Settings, source: &BriefSource<'_>) -> Option<FirmB
             .collect(),
         slot: source.slot.clone(),
         mode: super::mode_text(lang, source.mode),
-        staff_url: format!("{}/staff/applications/{}", settings.base_url, source.application_id),
+        staff_url: crate::links::staff_application(settings, source.application_id),
     })
 }
 
