@@ -1,5 +1,6 @@
 //! intake: consultation intake for an immigration law firm.
 
+pub mod accounts;
 pub mod auth;
 pub mod availability;
 pub mod booking;

@@ -14,13 +14,10 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::{
-    auth::{CurrentStaff, Role, password},
+    accounts::{self, Account, By, Field, NewAccount, Refusal},
+    auth::{CurrentStaff, Role},
     context::{App, AppContext},
-    db::{
-        self,
-        staff::{EMAIL_TAKEN, NewStaff, StaffUser},
-    },
-    domain::{email_address::EmailAddress, person_name::PersonName},
+    db::{self, staff::StaffUser},
     error::AppError,
     web::{
         forms::{FormErrors, Invalid},
@@ -42,10 +39,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/users/security-policy", web::post().to(set_security_policy));
 }
 
-/// Changes that could leave no active admin (disabling, demoting) are checked and made one at a
-/// time: two admins disabling each other at once must not both succeed. The app runs as one process.
-static ADMIN_CHANGES: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-
 fn role_options(ctx: &PageCtx) -> Vec<(String, String)> {
     Role::ALL
         .iter()
@@ -61,15 +54,12 @@ fn user_url(id: Uuid) -> String {
     format!("/staff/users/{id}")
 }
 
-async fn audit(
-    conn: &mut sqlx::PgConnection,
-    staff: &CurrentStaff,
-    action: &'static str,
-    subject: Uuid,
-    before: Option<serde_json::Value>,
-    after: Option<serde_json::Value>,
-) -> Result<(), AppError> {
-    super::audit(conn, staff, action, "staff_user", Some(subject), (before, after)).await
+/// The admin asking, for the accounts room.
+fn by(staff: &CurrentStaff) -> By {
+    By::Admin {
+        id: staff.id,
+        session: staff.session_id,
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -164,14 +154,6 @@ pub struct NewMemberInput {
     pub password: String,
 }
 
-/// A new member, checked.
-pub struct NewMember {
-    pub email: EmailAddress,
-    pub name: PersonName,
-    pub role: Role,
-    pub password: SecretString,
-}
-
 /// The applicant-facing messages speak to "you"; here an admin types someone else's details.
 fn about_member(invalid: Invalid) -> Invalid {
     match invalid.0 {
@@ -185,22 +167,22 @@ fn about_member(invalid: Invalid) -> Invalid {
 }
 
 impl NewMemberInput {
-    pub fn parse(self) -> Result<NewMember, FormErrors> {
-        let mut errs = FormErrors::default();
-        let email = errs.check("email", EmailAddress::parse(&self.email).map_err(about_member));
-        let name = errs.check("name", PersonName::parse(&self.name).map_err(about_member));
-        let role = errs.check("role", Role::parse(self.role.trim()).ok_or(Invalid("err-staff-role")));
-        let policy = password::check_policy(&self.password, self.email.trim(), self.name.trim());
-        let password = errs.check("password", policy.map_err(about_member));
-        match (email, name, role, password) {
-            (Some(email), Some(name), Some(role), Some(())) => Ok(NewMember {
-                email,
-                name,
-                role,
-                password: SecretString::from(self.password),
-            }),
-            _ => Err(errs),
-        }
+    /// The account to make, or every problem against its field.
+    pub fn parse(self) -> Result<NewAccount, FormErrors> {
+        let password = SecretString::from(self.password);
+        NewAccount::parse(&self.email, &self.name, &self.role, password).map_err(|problems| {
+            let mut errors = FormErrors::default();
+            for (field, invalid) in problems {
+                let field = match field {
+                    Field::Email => "email",
+                    Field::Name => "name",
+                    Field::Role => "role",
+                    Field::Password => "password",
+                };
+                errors.add(field, about_member(invalid).0);
+            }
+            errors
+        })
     }
 }
 
@@ -244,43 +226,23 @@ pub async fn submit(
         };
         html(StatusCode::UNPROCESSABLE_ENTITY, &page)
     };
-    let member = match input.parse() {
-        Ok(member) => member,
+    let account = match input.parse() {
+        Ok(account) => account,
         Err(errors) => return rerender(ctx, staff, errors),
     };
-    let hash = password::hash(member.password).await?;
-    let mut tx = app.pool.begin().await?;
-    let inserted = db::staff::insert(
-        &mut tx,
-        &NewStaff {
-            email: member.email.as_ref(),
-            name: member.name.as_ref(),
-            role: member.role,
-            password_hash: &hash,
-        },
-    )
-    .await;
-    let id = match inserted {
-        Ok(id) => id,
-        Err(sqlx::Error::Database(e)) if e.constraint() == Some(EMAIL_TAKEN) => {
-            let mut errors = FormErrors::default();
-            errors.add("email", "err-member-email-taken");
-            return rerender(ctx, staff, errors);
+    let masked = account.email.masked();
+    match accounts::create(&app.pool, by(&staff), account).await? {
+        Ok(created) => {
+            tracing::info!(staff_user_id = %created.id, email = %masked, "staff account created");
+            Ok(see_other("/staff/users"))
         }
-        Err(e) => return Err(e.into()),
-    };
-    audit(
-        &mut tx,
-        &staff,
-        "staff.create",
-        id,
-        None,
-        Some(json!({ "role": member.role.as_str(), "active": true })),
-    )
-    .await?;
-    tx.commit().await?;
-    tracing::info!(staff_user_id = %id, email = %member.email.masked(), "staff account created");
-    Ok(see_other("/staff/users"))
+        // Only an email already used is refused here.
+        Err(refusal) => {
+            let mut errors = FormErrors::default();
+            errors.add("email", refusal_key(refusal)?);
+            rerender(ctx, staff, errors)
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -330,21 +292,48 @@ async fn find(app: &AppContext, raw_id: &str) -> Result<StaffUser, AppError> {
     db::staff::find_by_id(&app.pool, id).await?.ok_or(AppError::NotFound)
 }
 
+/// The message key of a refusal on a member's page.
+fn refusal_key(refusal: Refusal) -> Result<&'static str, AppError> {
+    Ok(match refusal {
+        Refusal::Unknown => return Err(AppError::NotFound),
+        Refusal::EmailTaken(_) => "err-member-email-taken",
+        Refusal::Password(invalid) => about_member(invalid).0,
+        Refusal::OwnAccount => "err-staff-disable-self",
+        Refusal::LastAdmin => "err-staff-last-admin",
+    })
+}
+
 /// The member's page again, with status 422 and `key` against `field`.
-fn refused(
+async fn refused(
     ctx: PageCtx,
     staff: CurrentStaff,
     app: &AppContext,
-    user: StaffUser,
+    id: Uuid,
     field: &'static str,
     key: &'static str,
 ) -> Result<HttpResponse, AppError> {
+    let user = db::staff::find_by_id(&app.pool, id).await?.ok_or(AppError::NotFound)?;
     let mut errors = FormErrors::default();
     errors.add(field, key);
     html(
         StatusCode::UNPROCESSABLE_ENTITY,
         &member_page(ctx, staff, app, user, errors),
     )
+}
+
+/// After a change on a member's page: back to it, or the page again with the refusal against `field`.
+async fn answer(
+    ctx: PageCtx,
+    staff: CurrentStaff,
+    app: &AppContext,
+    id: Uuid,
+    field: &'static str,
+    outcome: Result<(), Refusal>,
+) -> Result<HttpResponse, AppError> {
+    match outcome {
+        Ok(()) => Ok(see_other(&user_url(id))),
+        Err(refusal) => refused(ctx, staff, app, id, field, refusal_key(refusal)?).await,
+    }
 }
 
 pub async fn detail(
@@ -368,53 +357,21 @@ pub async fn disable(
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     staff.require_admin()?;
-    let _one_at_a_time = ADMIN_CHANGES.lock().await;
-    let user = find(&app, &path).await?;
-    let id = user.staff_user_id;
-    if id == staff.id {
-        return refused(ctx, staff, &app, user, "active", "err-staff-disable-self");
-    }
-    if !user.active {
-        return Ok(see_other(&user_url(id)));
-    }
-    if user.role == Role::Admin && db::staff::count_active_admins(&app.pool).await? <= 1 {
-        return refused(ctx, staff, &app, user, "active", "err-staff-last-admin");
-    }
-    let mut tx = app.pool.begin().await?;
-    db::staff::set_active(&mut tx, id, false).await?;
-    db::staff_sessions::revoke_all(&mut *tx, id, None).await?;
-    audit(
-        &mut tx,
-        &staff,
-        "staff.disable",
-        id,
-        Some(json!({ "active": true })),
-        Some(json!({ "active": false })),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(see_other(&user_url(id)))
+    let id = super::parse_id(&path)?;
+    let outcome = accounts::disable(&app.pool, by(&staff), id).await?;
+    answer(ctx, staff, &app, id, "active", outcome).await
 }
 
-pub async fn enable(staff: CurrentStaff, app: App, path: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn enable(
+    ctx: PageCtx,
+    staff: CurrentStaff,
+    app: App,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
     staff.require_admin()?;
-    let user = find(&app, &path).await?;
-    let id = user.staff_user_id;
-    if !user.active {
-        let mut tx = app.pool.begin().await?;
-        db::staff::set_active(&mut tx, id, true).await?;
-        audit(
-            &mut tx,
-            &staff,
-            "staff.enable",
-            id,
-            Some(json!({ "active": false })),
-            Some(json!({ "active": true })),
-        )
-        .await?;
-        tx.commit().await?;
-    }
-    Ok(see_other(&user_url(id)))
+    let id = super::parse_id(&path)?;
+    let outcome = accounts::enable(&app.pool, by(&staff), id).await?;
+    answer(ctx, staff, &app, id, "active", outcome).await
 }
 
 /// No `Debug`: it holds a password.
@@ -434,28 +391,10 @@ pub async fn reset_password(
     input: web::Form<PasswordInput>,
 ) -> Result<HttpResponse, AppError> {
     staff.require_admin()?;
-    let user = find(&app, &path).await?;
-    let id = user.staff_user_id;
-    let input = input.into_inner();
-    if let Err(invalid) = password::check_policy(&input.password, &user.email, &user.name) {
-        return refused(ctx, staff, &app, user, "password", about_member(invalid).0);
-    }
-    let hash = password::hash(SecretString::from(input.password)).await?;
-    let mut tx = app.pool.begin().await?;
-    db::staff::set_password_hash(&mut tx, id, &hash).await?;
-    let keep = (id == staff.id).then_some(staff.session_id);
-    let ended = db::staff_sessions::revoke_all(&mut *tx, id, keep).await?;
-    audit(
-        &mut tx,
-        &staff,
-        "staff.password_reset",
-        id,
-        None,
-        Some(json!({ "sessions_ended": ended })),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(see_other(&user_url(id)))
+    let id = super::parse_id(&path)?;
+    let password = SecretString::from(input.into_inner().password);
+    let outcome = accounts::reset_password(&app.pool, by(&staff), Account::Id(id), password).await?;
+    answer(ctx, staff, &app, id, "password", outcome.map(drop)).await
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -472,66 +411,31 @@ pub async fn set_role(
     input: web::Form<RoleInput>,
 ) -> Result<HttpResponse, AppError> {
     staff.require_admin()?;
-    let _one_at_a_time = ADMIN_CHANGES.lock().await;
-    let user = find(&app, &path).await?;
-    let id = user.staff_user_id;
+    let id = super::parse_id(&path)?;
     let Some(role) = Role::parse(input.role.trim()) else {
-        return refused(ctx, staff, &app, user, "role", "err-staff-role");
+        return refused(ctx, staff, &app, id, "role", "err-staff-role").await;
     };
-    if role == user.role {
-        return Ok(see_other(&user_url(id)));
-    }
-    let demoting_an_active_admin = user.role == Role::Admin && user.active;
-    if demoting_an_active_admin && db::staff::count_active_admins(&app.pool).await? <= 1 {
-        return refused(ctx, staff, &app, user, "role", "err-staff-last-admin");
-    }
-    let mut tx = app.pool.begin().await?;
-    db::staff::set_role(&mut tx, id, role).await?;
-    audit(
-        &mut tx,
-        &staff,
-        "staff.role",
-        id,
-        Some(json!({ "role": user.role.as_str() })),
-        Some(json!({ "role": role.as_str() })),
-    )
-    .await?;
-    tx.commit().await?;
+    let outcome = accounts::set_role(&app.pool, by(&staff), id, role).await?;
     // Admins who give up their own role can no longer see this page.
-    Ok(see_other(&if id == staff.id {
-        crate::auth::HOME_PATH.to_owned()
-    } else {
-        user_url(id)
-    }))
+    if outcome.as_ref().is_ok_and(|changed| *changed) && id == staff.id {
+        return Ok(see_other(crate::auth::HOME_PATH));
+    }
+    answer(ctx, staff, &app, id, "role", outcome.map(drop)).await
 }
 
 /// Removes a member's second factor (a lost phone with no recovery codes left) and ends their
 /// sessions; they set it up again at their next sign-in (when the firm requires it) or on their
 /// account page.
 pub async fn reset_second_factor(
+    ctx: PageCtx,
     staff: CurrentStaff,
     app: App,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     staff.require_admin()?;
-    let user = find(&app, &path).await?;
-    let id = user.staff_user_id;
-    let mut tx = app.pool.begin().await?;
-    if db::staff::remove_totp(&mut tx, id).await? {
-        let keep = (id == staff.id).then_some(staff.session_id);
-        let ended = db::staff_sessions::revoke_all(&mut *tx, id, keep).await?;
-        audit(
-            &mut tx,
-            &staff,
-            "staff.second_factor_reset",
-            id,
-            Some(json!({ "second_factor": true })),
-            Some(json!({ "second_factor": false, "sessions_ended": ended })),
-        )
-        .await?;
-    }
-    tx.commit().await?;
-    Ok(see_other(&user_url(id)))
+    let id = super::parse_id(&path)?;
+    let outcome = accounts::reset_second_factor(&app.pool, by(&staff), Account::Id(id)).await?;
+    answer(ctx, staff, &app, id, "second_factor", outcome.map(drop)).await
 }
 
 #[derive(Debug, Default, Deserialize)]
