@@ -75,13 +75,6 @@ availability-preview = Next free times
 availability-preview-hint = The first 20 times applicants can book now, with the settings above.
 availability-no-slots = No free times: check the opening hours and closures.
 
-weekday-1 = Monday
-weekday-2 = Tuesday
-weekday-3 = Wednesday
-weekday-4 = Thursday
-weekday-5 = Friday
-weekday-6 = Saturday
-weekday-7 = Sunday
 
 err-consultation-minutes = Enter a length from 10 to 240 minutes
 err-buffer-minutes = Enter a break from 0 to 120 minutes

@@ -75,13 +75,6 @@ availability-preview = Prochaines plages libres
 availability-preview-hint = Les 20 premières plages qu’on peut réserver maintenant, selon les paramètres ci-dessus.
 availability-no-slots = Aucune plage libre : vérifiez les heures d’ouverture et les fermetures.
 
-weekday-1 = lundi
-weekday-2 = mardi
-weekday-3 = mercredi
-weekday-4 = jeudi
-weekday-5 = vendredi
-weekday-6 = samedi
-weekday-7 = dimanche
 
 err-consultation-minutes = Entrez une durée de 10 à 240 minutes
 err-buffer-minutes = Entrez une pause de 0 à 120 minutes
