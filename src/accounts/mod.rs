@@ -12,7 +12,7 @@ use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
 use crate::{
-    auth::password,
+    auth::{CurrentStaff, password},
     db::{self, staff::StaffUser},
     domain::{email_address::EmailAddress, person_name::PersonName, role::Role, text::Invalid},
     error::AppError,
@@ -28,6 +28,14 @@ pub enum By {
 }
 
 impl By {
+    /// The admin signed in with `staff`.
+    pub fn admin(staff: &CurrentStaff) -> By {
+        By::Admin {
+            id: staff.id,
+            session: staff.session_id,
+        }
+    }
+
     /// The session that stays open when the account's sessions end: the admin's own, on their own
     /// account.
     fn keeps(self, account: Uuid) -> Option<Uuid> {
