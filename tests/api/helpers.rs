@@ -703,3 +703,18 @@ pub fn required_program(name: &str, debian_package: &str) -> PathBuf {
     }
     panic!("{name} is missing: install it with `apt-get install {debian_package}` (.ci/run installs it)")
 }
+
+/// Every `.rs` file under `dir`, its sub-folders included (a route area may be a folder).
+pub fn rust_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    files
+}

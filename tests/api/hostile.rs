@@ -1927,8 +1927,8 @@ const STAFF_ADMIN_ROUTES: &[(&str, &str)] = &[
 fn staff_post_routes() -> BTreeSet<String> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/routes/staff");
     let mut found = BTreeSet::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let source = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+    for file in crate::helpers::rust_files(&dir) {
+        let source = std::fs::read_to_string(file).unwrap();
         // `.route("/x", web::post()...)` and `web::resource("/x")...post(...)`.
         for (opening, is_resource) in [(".route(", false), ("web::resource(", true)] {
             for part in source.split(opening).skip(1) {

@@ -445,8 +445,8 @@ const STAFF_ROUTES: &[(&str, &str, bool)] = &[
 fn the_route_table_of_these_tests_lists_every_staff_route() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/routes/staff");
     let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let source = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+    for file in crate::helpers::rust_files(&dir) {
+        let source = std::fs::read_to_string(file).unwrap();
         for part in source
             .split(".route(\"")
             .skip(1)

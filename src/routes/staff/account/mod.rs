@@ -29,10 +29,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/account/sessions/end-others", web::post().to(sessions::end_others));
     cfg.route("/account/sessions/end-all", web::post().to(sessions::end_all));
     cfg.service(setup);
-    cfg.route(
-        "/account/recovery-codes",
-        web::post().to(second_factor::new_recovery_codes),
-    );
+    let new_codes = web::post().to(second_factor::new_recovery_codes);
+    cfg.route("/account/recovery-codes", new_codes);
     cfg.route("/account/second-factor/remove", web::post().to(second_factor::remove));
 }
 

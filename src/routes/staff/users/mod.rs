@@ -18,6 +18,7 @@ use crate::{
 };
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
+    let reset_second_factor = web::post().to(actions::reset_second_factor);
     cfg.route("/users", web::get().to(list::list))
         .service(web::resource("/users/new").get(new::show).post(new::submit))
         .route("/users/{id}", web::get().to(detail::detail))
@@ -25,10 +26,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/users/{id}/enable", web::post().to(actions::enable))
         .route("/users/{id}/password", web::post().to(actions::reset_password))
         .route("/users/{id}/role", web::post().to(actions::set_role))
-        .route(
-            "/users/{id}/second-factor/reset",
-            web::post().to(actions::reset_second_factor),
-        )
+        .route("/users/{id}/second-factor/reset", reset_second_factor)
         .route("/users/security-policy", web::post().to(list::set_security_policy));
 }
 
