@@ -1,5 +1,6 @@
 //! intake: consultation intake for an immigration law firm.
 
+pub mod accounts;
 pub mod application;
 #[cfg(test)]
 mod architecture;

@@ -34,3 +34,8 @@ pub fn staff_application(settings: &Settings, id: Uuid) -> String {
 pub fn staff_applications(settings: &Settings) -> String {
     absolute(settings, "/staff/applications")
 }
+
+/// The back office's audit trail, showing the entries whose action starts with `action`.
+pub fn staff_audit(settings: &Settings, action: &str) -> String {
+    absolute(settings, &format!("/staff/audit?action={action}"))
+}

@@ -7,11 +7,12 @@ use actix_web::dev::Server;
 use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 use intake::{
-    auth::{Role, password},
+    accounts::{self, Account, By, Field, NewAccount, Refusal},
+    auth::Role,
     config::{Environment, Settings},
     db::{self, MIGRATOR},
     devdb::{ClusterOptions, LocalCluster},
-    domain::{email_address::EmailAddress, person_name::PersonName},
+    domain::text::Invalid,
     email::mailer::Mailer,
     i18n::Lang,
     metrics::Metrics,
@@ -124,26 +125,12 @@ impl From<RoleArg> for Role {
 enum Job {
     Serve,
     Migrate,
-    AddStaff {
-        email: EmailAddress,
-        name: PersonName,
-        role: Role,
-        password: SecretString,
-    },
-    ResetPassword {
-        email: String,
-        password: SecretString,
-    },
-    ResetSecondFactor {
-        email: String,
-    },
+    AddStaff(NewAccount),
+    ResetPassword { email: String, password: SecretString },
+    ResetSecondFactor { email: String },
     ImportWages(WageFile),
-    ShowApplication {
-        reference: String,
-    },
-    EraseApplications {
-        ids: Vec<uuid::Uuid>,
-    },
+    ShowApplication { reference: String },
+    EraseApplications { ids: Vec<uuid::Uuid> },
 }
 
 /// Input refused (a weak password, a malformed email): one line, exit status 2.
@@ -154,6 +141,28 @@ struct Refused(String);
 impl Refused {
     fn key(what: &str, key: &str) -> Refused {
         Refused(format!("{what}: {}", Lang::En.t(key)))
+    }
+
+    /// A new account's field refused, named as typed on the command line.
+    fn field((field, invalid): (Field, Invalid)) -> Refused {
+        let what = match field {
+            Field::Email => "--email",
+            Field::Name => "--name",
+            Field::Role => "--role",
+            Field::Password => "password",
+        };
+        Refused::key(what, invalid.0)
+    }
+}
+
+/// What the command line says of a refusal about the account with `email`.
+fn refusal(refusal: Refusal, email: &str) -> anyhow::Error {
+    let email = email.trim().to_lowercase();
+    match refusal {
+        Refusal::Unknown => anyhow::anyhow!("there is no staff account with the email {email}"),
+        Refusal::EmailTaken(email) => anyhow::anyhow!("a staff account with the email {email} already exists"),
+        Refusal::Password(invalid) => Refused::key("password", invalid.0).into(),
+        Refusal::OwnAccount | Refusal::LastAdmin => anyhow::anyhow!("the account of {email} cannot be changed so"),
     }
 }
 
@@ -239,17 +248,12 @@ fn prepare(command: Command) -> Result<Job, Refused> {
         Command::HealthCheck => unreachable!("the health check is answered before any job is prepared"),
         Command::Migrate => Ok(Job::Migrate),
         Command::Staff(StaffCommand::Add { email, name, role }) => {
-            let email = EmailAddress::parse(&email).map_err(|e| Refused::key("--email", e.0))?;
-            let name = PersonName::parse(&name).map_err(|e| Refused::key("--name", e.0))?;
+            let role = Role::from(role).as_str();
+            NewAccount::check_details(&email, &name, role).map_err(Refused::field)?;
             let password = read_password()?;
-            password::check_policy(password.expose_secret(), email.as_ref(), name.as_ref())
-                .map_err(|e| Refused::key("password", e.0))?;
-            Ok(Job::AddStaff {
-                email,
-                name,
-                role: role.into(),
-                password,
-            })
+            NewAccount::parse(&email, &name, role, password)
+                .map(Job::AddStaff)
+                .map_err(|problems| Refused::field(problems[0]))
         }
         Command::Staff(StaffCommand::ResetPassword { email }) => {
             let password = read_password()?;
@@ -390,12 +394,7 @@ async fn serve_or_migrate(command: Job, settings: Settings, url: &str) -> anyhow
         Job::Serve => return serve(settings, pool).await,
         Job::Migrate => Ok(()),
         Job::ImportWages(file) => import_wages(&pool, &file).await,
-        Job::AddStaff {
-            email,
-            name,
-            role,
-            password,
-        } => add_staff(&pool, &email, &name, role, password).await,
+        Job::AddStaff(account) => add_staff(&pool, account).await,
         Job::ResetPassword { email, password } => reset_password(&pool, &email, password).await,
         Job::ResetSecondFactor { email } => reset_second_factor(&pool, &email).await,
         Job::ShowApplication { reference } => intake::ops::show_application(&pool, &reference).await,
@@ -428,117 +427,43 @@ async fn import_wages(pool: &PgPool, file: &WageFile) -> anyhow::Result<()> {
 }
 
 /// `intake staff add`: the account, and its creation in the audit trail.
-async fn add_staff(
-    pool: &PgPool,
-    email: &EmailAddress,
-    name: &PersonName,
-    role: Role,
-    password: SecretString,
-) -> anyhow::Result<()> {
-    let hash = password::hash(password).await?;
-    let mut tx = pool.begin().await?;
-    let id = match db::staff::insert(
-        &mut tx,
-        &db::staff::NewStaff {
-            email: email.as_ref(),
-            name: name.as_ref(),
-            role,
-            password_hash: &hash,
-        },
-    )
-    .await
-    {
-        Ok(id) => id,
-        Err(sqlx::Error::Database(e)) if e.constraint() == Some(db::staff::EMAIL_TAKEN) => {
-            anyhow::bail!(
-                "a staff account with the email {} already exists",
-                email.as_ref().to_lowercase()
-            )
-        }
-        Err(e) => return Err(e).context("creating the staff account failed"),
-    };
-    db::audit::record(
-        &mut tx,
-        &db::audit::NewAuditEvent {
-            action: "staff.create",
-            subject_type: Some("staff_user"),
-            subject_id: Some(&id.to_string()),
-            after: Some(serde_json::json!({ "role": role.as_str(), "active": true })),
-            detail: Some(serde_json::json!({ "via": "cli" })),
-            ..Default::default()
-        },
-    )
-    .await?;
-    tx.commit().await?;
+async fn add_staff(pool: &PgPool, account: NewAccount) -> anyhow::Result<()> {
+    let email = account.email.as_ref().to_owned();
+    let created = accounts::create(pool, By::CommandLine, account)
+        .await?
+        .map_err(|r| refusal(r, &email))?;
     println!(
-        "Created the {role} account of {} <{}>.",
-        name.as_ref(),
-        email.as_ref().to_lowercase()
+        "Created the {} account of {} <{}>.",
+        created.role, created.name, created.email
     );
     Ok(())
 }
 
 /// `intake staff reset-password`: a new password (checked against the account's name and email).
 async fn reset_password(pool: &PgPool, email: &str, password: SecretString) -> anyhow::Result<()> {
-    let Some(user) = db::staff::find_by_email(pool, email).await? else {
-        anyhow::bail!(
-            "there is no staff account with the email {}",
-            email.trim().to_lowercase()
-        );
-    };
-    password::check_policy(password.expose_secret(), &user.email, &user.name)
-        .map_err(|e| Refused::key("password", e.0))?;
-    let hash = password::hash(password).await?;
-    let mut tx = pool.begin().await?;
-    db::staff::set_password_hash(&mut tx, user.staff_user_id, &hash).await?;
-    let ended = db::staff_sessions::revoke_all(&mut *tx, user.staff_user_id, None).await?;
-    db::audit::record(
-        &mut tx,
-        &db::audit::NewAuditEvent {
-            action: "staff.password_reset",
-            subject_type: Some("staff_user"),
-            subject_id: Some(&user.staff_user_id.to_string()),
-            detail: Some(serde_json::json!({ "via": "cli", "sessions_ended": ended })),
-            ..Default::default()
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    println!("Set a new password for {}.", user.email);
+    let set = accounts::reset_password(pool, By::CommandLine, Account::Email(email), password)
+        .await?
+        .map_err(|r| refusal(r, email))?;
+    println!("Set a new password for {}.", set.email);
     Ok(())
 }
 
 /// `intake staff reset-second-factor`: the account's TOTP secret and recovery codes removed, its
 /// sessions ended.
 async fn reset_second_factor(pool: &PgPool, email: &str) -> anyhow::Result<()> {
-    let Some(user) = db::staff::find_by_email(pool, email).await? else {
-        anyhow::bail!(
-            "there is no staff account with the email {}",
-            email.trim().to_lowercase()
-        );
-    };
-    let mut tx = pool.begin().await?;
-    let removed = db::staff::remove_totp(&mut tx, user.staff_user_id).await?;
-    let ended = db::staff_sessions::revoke_all(&mut *tx, user.staff_user_id, None).await?;
-    db::audit::record(
-        &mut tx,
-        &db::audit::NewAuditEvent {
-            action: "staff.second_factor_reset",
-            subject_type: Some("staff_user"),
-            subject_id: Some(&user.staff_user_id.to_string()),
-            detail: Some(serde_json::json!({ "via": "cli", "had_second_factor": removed, "sessions_ended": ended })),
-            ..Default::default()
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    if removed {
+    let reset = accounts::reset_second_factor(pool, By::CommandLine, Account::Email(email))
+        .await?
+        .map_err(|r| refusal(r, email))?;
+    if reset.removed {
         println!(
             "Removed two-step verification of {}; their sessions are ended.",
-            user.email
+            reset.email
         );
     } else {
-        println!("{} had no two-step verification; their sessions are ended.", user.email);
+        println!(
+            "{} had no two-step verification; their sessions are ended.",
+            reset.email
+        );
     }
     Ok(())
 }
