@@ -10,7 +10,7 @@ use uuid::Uuid;
 use super::{BookingView, brief};
 use crate::{
     config::Settings,
-    db::{self, backoffice},
+    db,
     domain::pathway::Pathway,
     error::AppError,
     i18n::Lang,
@@ -49,10 +49,13 @@ pub async fn resend(
     id: Uuid,
     email_id: Uuid,
 ) -> Result<Option<Resent>, AppError> {
-    let Some(kind) = backoffice::take_dead(conn, id, email_id).await? else {
+    let Some(kind) = db::outbox::take_dead(conn, id, email_id).await? else {
         return Ok(None);
     };
-    let Some(a) = backoffice::detail(pool, id).await?.filter(|a| a.erased_at.is_none()) else {
+    let Some(a) = db::applications::detail(pool, id)
+        .await?
+        .filter(|a| a.erased_at.is_none())
+    else {
         return Ok(None);
     };
     let (Some(reference), Some(email), Some(pathway)) = (

@@ -207,18 +207,6 @@ pub async fn cancel(conn: &mut PgConnection, booking_id: Uuid) -> sqlx::Result<O
     .await
 }
 
-/// Withdraws the application's reminders that have not gone out yet.
-pub async fn withdraw_reminders(conn: &mut PgConnection, application_id: Uuid) -> sqlx::Result<u64> {
-    let done = sqlx::query!(
-        "update email_outbox set status = 'withdrawn', updated_at = now()
-         where application_id = $1 and kind = 'booking_reminder' and status = 'pending'",
-        application_id
-    )
-    .execute(conn)
-    .await?;
-    Ok(done.rows_affected())
-}
-
 /// Replaces the manage link's token (the old link stops working).
 pub async fn rotate_manage_token(conn: &mut PgConnection, booking_id: Uuid, token_hash: &[u8]) -> sqlx::Result<()> {
     sqlx::query!(
@@ -277,5 +265,48 @@ pub async fn active_future_for_update(
         application_id
     )
     .fetch_optional(conn)
+    .await
+}
+
+#[derive(Debug, Clone)]
+pub struct Upcoming {
+    pub application_id: Uuid,
+    pub reference: Option<String>,
+    pub full_name: Option<String>,
+    pub starts_at: DateTime<Utc>,
+    pub consultation_mode: String,
+}
+
+/// Active consultations from `from`, soonest first.
+pub async fn upcoming(pool: &PgPool, from: DateTime<Utc>, limit: i64) -> sqlx::Result<Vec<Upcoming>> {
+    sqlx::query_as!(
+        Upcoming,
+        "select a.application_id, a.reference, a.full_name, b.starts_at, b.consultation_mode
+         from booking b join application a using (application_id)
+         where b.status = 'active' and b.ends_at > $1
+         order by b.starts_at limit $2",
+        from,
+        limit
+    )
+    .fetch_all(pool)
+    .await
+}
+
+/// One booking of an application: when and whether it still holds.
+#[derive(Debug, Clone)]
+pub struct BookingRecord {
+    pub starts_at: DateTime<Utc>,
+    /// `active` or `cancelled`.
+    pub status: String,
+}
+
+/// The application's bookings, earliest first.
+pub async fn statuses_of(pool: &PgPool, application_id: Uuid) -> sqlx::Result<Vec<BookingRecord>> {
+    sqlx::query_as!(
+        BookingRecord,
+        "select starts_at, status from booking where application_id = $1 order by starts_at, created_at",
+        application_id
+    )
+    .fetch_all(pool)
     .await
 }

@@ -15,8 +15,8 @@ use crate::{
     context::{App, AppContext},
     db::{
         self,
+        applications::{self, Filters, PAGE_SIZE},
         audit::NewAuditEvent,
-        backoffice::{self, Filters, PAGE_SIZE},
     },
     domain::{pathway::Pathway, person_name::mixed_scripts},
     error::AppError,
@@ -126,7 +126,7 @@ pub async fn list(
 ) -> Result<HttpResponse, AppError> {
     let filters = filters.into_inner();
     let page = filters.page_number();
-    let (rows, total) = backoffice::list(&app.pool, &filters, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
+    let (rows, total) = applications::list(&app.pool, &filters, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
     let tz = app.settings.firm_time_zone;
     let rows = rows
         .into_iter()
@@ -188,7 +188,7 @@ pub async fn list(
 /// The current filter's applications as CSV (at most 100,000 rows), recorded in the audit log.
 pub async fn export(staff: CurrentStaff, app: App, filters: web::Query<Filters>) -> Result<HttpResponse, AppError> {
     let filters = filters.into_inner();
-    let (rows, total) = backoffice::list(&app.pool, &filters, 100_000, 0).await?;
+    let (rows, total) = applications::list(&app.pool, &filters, 100_000, 0).await?;
     let tz = app.settings.firm_time_zone;
     // Every cell quoted, formulas neutralised wherever a spreadsheet could split one off.
     let mut out = spreadsheet::writer();
@@ -326,7 +326,7 @@ pub async fn detail(
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let id = super::parse_id(&path)?;
-    let a = backoffice::detail(&app.pool, id).await?.ok_or(AppError::NotFound)?;
+    let a = applications::detail(&app.pool, id).await?.ok_or(AppError::NotFound)?;
     let lang = ctx.lang;
     let tz = app.settings.firm_time_zone;
     let fmt = |t: chrono::DateTime<Utc>| t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string();
@@ -421,7 +421,7 @@ pub async fn detail(
         })
         .unwrap_or_default();
 
-    let history = backoffice::status_history(&app.pool, id)
+    let history = db::status_changes::of_application(&app.pool, id)
         .await?
         .into_iter()
         .map(|h| {
@@ -448,12 +448,12 @@ pub async fn detail(
         .filter(|s| s.active)
         .map(|s| (s.staff_user_id.to_string(), s.name.clone()))
         .collect();
-    let notes = backoffice::notes(&app.pool, id)
+    let notes = db::notes::of_application(&app.pool, id)
         .await?
         .into_iter()
         .map(|n| (fmt(n.created_at), n.staff_name.unwrap_or_default(), n.body))
         .collect();
-    let emails = backoffice::emails(&app.pool, id)
+    let emails = db::outbox::of_application(&app.pool, id)
         .await?
         .into_iter()
         .map(|e| EmailView {
@@ -473,7 +473,7 @@ pub async fn detail(
             when: fmt(e.sent_at.unwrap_or(e.next_attempt_at)),
         })
         .collect();
-    let audit = backoffice::audit_for(&app.pool, "application", &id.to_string())
+    let audit = db::audit::for_subject(&app.pool, "application", &id.to_string())
         .await?
         .into_iter()
         .map(|e| AuditView {
@@ -560,7 +560,7 @@ pub async fn set_status(
     }
     let mut tx = app.pool.begin().await?;
     let mut cancelled = false;
-    if let Some(from) = backoffice::set_status(&mut tx, id, to, staff.id).await? {
+    if let Some(from) = applications::set_status(&mut tx, id, to, staff.id).await? {
         audit(
             &mut tx,
             &staff,
@@ -638,7 +638,7 @@ pub async fn assign(
         }
     };
     let mut tx = app.pool.begin().await?;
-    let Some(before) = backoffice::assign(&mut tx, id, to).await? else {
+    let Some(before) = applications::assign(&mut tx, id, to).await? else {
         return Err(AppError::NotFound);
     };
     if before != to {
@@ -673,9 +673,9 @@ pub async fn add_note(
     if body.is_empty() || body.chars().count() > 10_000 {
         return Err(AppError::BadRequest);
     }
-    backoffice::detail(&app.pool, id).await?.ok_or(AppError::NotFound)?;
+    applications::detail(&app.pool, id).await?.ok_or(AppError::NotFound)?;
     let mut tx = app.pool.begin().await?;
-    let note_id = backoffice::add_note(&mut tx, id, staff.id, &body).await?;
+    let note_id = db::notes::add(&mut tx, id, staff.id, &body).await?;
     audit(
         &mut tx,
         &staff,

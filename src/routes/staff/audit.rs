@@ -11,7 +11,7 @@ use uuid::Uuid;
 use crate::{
     auth::CurrentStaff,
     context::AppContext,
-    db::{self, audit_log},
+    db::{self, audit},
     error::AppError,
     web::{forms::clean_text, html, page::PageCtx},
 };
@@ -73,9 +73,9 @@ impl Filters {
             .unwrap_or(1)
     }
 
-    pub fn query(&self, tz: Tz) -> audit_log::Query {
+    pub fn query(&self, tz: Tz) -> audit::Query {
         let staff = self.staff.trim();
-        audit_log::Query {
+        audit::Query {
             action_prefix: Self::text(&self.action, 100),
             staff_user_id: Uuid::parse_str(staff).ok(),
             system_only: staff == "system",
@@ -158,7 +158,7 @@ pub async fn list(
     let filters = filters.into_inner();
     let tz = app.settings.firm_time_zone;
     let page = filters.page_number();
-    let (rows, total) = audit_log::list(&app.pool, &filters.query(tz), PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
+    let (rows, total) = audit::list(&app.pool, &filters.query(tz), PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
     let system = ctx.t("audit-system");
     let events = rows
         .into_iter()

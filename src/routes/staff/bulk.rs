@@ -12,7 +12,7 @@ use crate::{
     auth::CurrentStaff,
     booking::{Notify, slot_in},
     context::AppContext,
-    db::backoffice,
+    db,
     error::AppError,
     metrics::BookingEvent,
     web::{forms::FormErrors, html, page::PageCtx, see_other},
@@ -92,7 +92,7 @@ async fn page(
     errors: FormErrors,
 ) -> Result<ConfirmPage, AppError> {
     let tz = app.settings.firm_time_zone;
-    let rows: Vec<SelectedView> = backoffice::selected(&app.pool, ids)
+    let rows: Vec<SelectedView> = db::applications::selected(&app.pool, ids)
         .await?
         .into_iter()
         .map(|r| SelectedView {
