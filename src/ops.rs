@@ -120,6 +120,7 @@ mod tests {
     use uuid::Uuid;
 
     use super::*;
+    use crate::domain::status::{ApplicationStatus, BookingStatus, ReviewStatus};
 
     #[test]
     fn the_report_has_one_line_per_fact_and_per_booking_and_email() {
@@ -128,15 +129,15 @@ mod tests {
             application: ApplicationRecord {
                 application_id: Uuid::nil(),
                 reference: "K7QM-4XTP".into(),
-                status: "submitted".into(),
-                review_status: "new".into(),
+                status: ApplicationStatus::Submitted,
+                review_status: ReviewStatus::New,
                 pathway: "gts".into(),
                 submitted_at: Some(at(9)),
                 erased_at: None,
             },
             bookings: vec![BookingRecord {
                 starts_at: at(15),
-                status: "active".into(),
+                status: BookingStatus::Active,
             }],
             emails: vec![
                 EmailRecord {

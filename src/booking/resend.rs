@@ -11,7 +11,7 @@ use super::{BookingView, brief};
 use crate::{
     config::Settings,
     db,
-    domain::pathway::Pathway,
+    domain::{pathway::Pathway, status::BookingStatus},
     error::AppError,
     i18n::Lang,
     prescreen::StoredAssessment,
@@ -71,10 +71,10 @@ pub async fn resend(
     };
     let resent = match kind.as_str() {
         "firm_brief" | "firm_booking_notice" => Resent::FirmBrief,
-        "booking_confirmation" | "booking_reminder" | "booking_rescheduled" if row.status == "active" => {
+        "booking_confirmation" | "booking_reminder" | "booking_rescheduled" if row.status == BookingStatus::Active => {
             Resent::Confirmation
         }
-        "booking_cancelled" if row.status == "cancelled" => Resent::Cancellation,
+        "booking_cancelled" if row.status == BookingStatus::Cancelled => Resent::Cancellation,
         _ => return Ok(None),
     };
     let zone: Tz = row.time_zone.parse().unwrap_or(settings.firm_time_zone);

@@ -4,6 +4,8 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use sqlx::{PgConnection, PgPool, types::Json};
 use uuid::Uuid;
 
+use crate::domain::status::BookingStatus;
+
 /// The availability settings row.
 #[derive(Debug, Clone)]
 pub struct AvailabilityRow {
@@ -134,7 +136,7 @@ pub struct BookingRow {
     pub ends_at: DateTime<Utc>,
     pub consultation_mode: String,
     pub time_zone: String,
-    pub status: String,
+    pub status: BookingStatus,
     pub ics_sequence: i32,
     pub reference: Option<String>,
     pub full_name: Option<String>,
@@ -146,10 +148,11 @@ pub struct BookingRow {
 pub async fn find_by_manage_token(pool: &PgPool, token_hash: &[u8]) -> sqlx::Result<Option<BookingRow>> {
     sqlx::query_as!(
         BookingRow,
-        "select b.booking_id, b.application_id, b.starts_at, b.ends_at, b.consultation_mode, b.time_zone, b.status,
-                b.ics_sequence, a.reference, a.full_name, a.email, a.language, a.pathway
+        r#"select b.booking_id, b.application_id, b.starts_at, b.ends_at, b.consultation_mode, b.time_zone,
+                b.status as "status: BookingStatus", b.ics_sequence, a.reference, a.full_name, a.email, a.language,
+                a.pathway
          from booking b join application a using (application_id)
-         where b.manage_token_hash = $1",
+         where b.manage_token_hash = $1"#,
         token_hash
     )
     .fetch_optional(pool)
@@ -160,11 +163,12 @@ pub async fn find_by_manage_token(pool: &PgPool, token_hash: &[u8]) -> sqlx::Res
 pub async fn latest_for_application(pool: &PgPool, application_id: Uuid) -> sqlx::Result<Option<BookingRow>> {
     sqlx::query_as!(
         BookingRow,
-        "select b.booking_id, b.application_id, b.starts_at, b.ends_at, b.consultation_mode, b.time_zone, b.status,
-                b.ics_sequence, a.reference, a.full_name, a.email, a.language, a.pathway
+        r#"select b.booking_id, b.application_id, b.starts_at, b.ends_at, b.consultation_mode, b.time_zone,
+                b.status as "status: BookingStatus", b.ics_sequence, a.reference, a.full_name, a.email, a.language,
+                a.pathway
          from booking b join application a using (application_id)
          where b.application_id = $1
-         order by b.created_at desc limit 1",
+         order by b.created_at desc limit 1"#,
         application_id
     )
     .fetch_optional(pool)
@@ -257,11 +261,12 @@ pub async fn active_future_for_update(
 ) -> sqlx::Result<Option<BookingRow>> {
     sqlx::query_as!(
         BookingRow,
-        "select b.booking_id, b.application_id, b.starts_at, b.ends_at, b.consultation_mode, b.time_zone, b.status,
-                b.ics_sequence, a.reference, a.full_name, a.email, a.language, a.pathway
+        r#"select b.booking_id, b.application_id, b.starts_at, b.ends_at, b.consultation_mode, b.time_zone,
+                b.status as "status: BookingStatus", b.ics_sequence, a.reference, a.full_name, a.email, a.language,
+                a.pathway
          from booking b join application a using (application_id)
          where b.application_id = $1 and b.status = 'active' and b.starts_at > now()
-         for update of b",
+         for update of b"#,
         application_id
     )
     .fetch_optional(conn)
@@ -296,15 +301,15 @@ pub async fn upcoming(pool: &PgPool, from: DateTime<Utc>, limit: i64) -> sqlx::R
 #[derive(Debug, Clone)]
 pub struct BookingRecord {
     pub starts_at: DateTime<Utc>,
-    /// `active` or `cancelled`.
-    pub status: String,
+    pub status: BookingStatus,
 }
 
 /// The application's bookings, earliest first.
 pub async fn statuses_of(pool: &PgPool, application_id: Uuid) -> sqlx::Result<Vec<BookingRecord>> {
     sqlx::query_as!(
         BookingRecord,
-        "select starts_at, status from booking where application_id = $1 order by starts_at, created_at",
+        r#"select starts_at, status as "status: BookingStatus" from booking
+           where application_id = $1 order by starts_at, created_at"#,
         application_id
     )
     .fetch_all(pool)

@@ -4,10 +4,12 @@ use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
+use crate::domain::status::ReviewStatus;
+
 #[derive(Debug, Clone)]
 pub struct StatusChange {
-    pub from_status: String,
-    pub to_status: String,
+    pub from_status: ReviewStatus,
+    pub to_status: ReviewStatus,
     pub staff_name: Option<String>,
     pub at: DateTime<Utc>,
 }
@@ -16,7 +18,7 @@ pub struct StatusChange {
 pub async fn of_application(pool: &PgPool, id: Uuid) -> sqlx::Result<Vec<StatusChange>> {
     sqlx::query_as!(
         StatusChange,
-        r#"select c.from_status, c.to_status, s.name as "staff_name?", c.at
+        r#"select c.from_status as "from_status: ReviewStatus", c.to_status as "to_status: ReviewStatus", s.name as "staff_name?", c.at
            from application_status_change c left join staff_user s using (staff_user_id)
            where c.application_id = $1 order by c.at"#,
         id
@@ -26,14 +28,20 @@ pub async fn of_application(pool: &PgPool, id: Uuid) -> sqlx::Result<Vec<StatusC
 }
 
 /// Records that application `id` moved from review status `from` to `to`, by `staff`.
-pub async fn record(conn: &mut PgConnection, id: Uuid, from: &str, to: &str, staff: Uuid) -> sqlx::Result<()> {
+pub async fn record(
+    conn: &mut PgConnection,
+    id: Uuid,
+    from: ReviewStatus,
+    to: ReviewStatus,
+    staff: Uuid,
+) -> sqlx::Result<()> {
     sqlx::query!(
         "insert into application_status_change (application_status_change_id, application_id, from_status, to_status, staff_user_id)
              values ($1, $2, $3, $4, $5)",
         Uuid::now_v7(),
         id,
-        from,
-        to,
+        from as ReviewStatus,
+        to as ReviewStatus,
         staff
     )
     .execute(conn)

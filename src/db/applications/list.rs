@@ -5,6 +5,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::PgPool;
 use uuid::Uuid;
 
+use crate::domain::status::ReviewStatus;
+
 /// The list's filters, as the query string gives them (empty = no filter).
 #[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
 #[serde(default)]
@@ -71,7 +73,7 @@ pub struct ListRow {
     pub email: Option<String>,
     pub pathway: Option<String>,
     pub target_pathway: String,
-    pub review_status: String,
+    pub review_status: ReviewStatus,
     pub prescreen_outcome: Option<String>,
     pub submitted_at: Option<DateTime<Utc>>,
     pub assigned_name: Option<String>,
@@ -96,7 +98,8 @@ pub async fn list(pool: &PgPool, f: &Filters, limit: i64, offset: i64) -> sqlx::
     let sort = sort.unwrap_or_else(|| "newest".into());
     let rows = sqlx::query_as!(
         ListRow,
-        r#"select a.application_id, a.reference, a.full_name, a.email, a.pathway, a.target_pathway, a.review_status,
+        r#"select a.application_id, a.reference, a.full_name, a.email, a.pathway, a.target_pathway,
+                  a.review_status as "review_status: ReviewStatus",
                   a.prescreen_outcome, a.submitted_at, s.name as "assigned_name?", b.starts_at as "slot_start?"
            from application a
            left join staff_user s on s.staff_user_id = a.assigned_to

@@ -10,12 +10,15 @@ use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgPool, types::Json};
 use uuid::Uuid;
 
-use crate::domain::{answers::Answers, status::ReviewStatus};
+use crate::domain::{
+    answers::Answers,
+    status::{ApplicationStatus, ReviewStatus},
+};
 
 #[derive(Debug, Clone)]
 pub struct ApplicationRow {
     pub application_id: Uuid,
-    pub status: String,
+    pub status: ApplicationStatus,
     pub language: String,
     pub target_pathway: String,
     pub pathway: Option<String>,
@@ -60,7 +63,7 @@ pub async fn create_draft(conn: &mut PgConnection, draft: &NewDraft<'_>) -> sqlx
 pub async fn find_by_token(pool: &PgPool, token_hash: &[u8]) -> sqlx::Result<Option<ApplicationRow>> {
     sqlx::query_as!(
         ApplicationRow,
-        r#"select application_id, status, language, target_pathway, pathway,
+        r#"select application_id, status as "status: ApplicationStatus", language, target_pathway, pathway,
                   answers as "answers: Json<Answers>", completed_steps,
                   prescreen as "prescreen: Json<serde_json::Value>", reference, expires_at
            from application
@@ -206,7 +209,7 @@ pub async fn use_resume_link(
 #[derive(Debug, Clone)]
 pub struct Detail {
     pub application_id: Uuid,
-    pub status: String,
+    pub status: ApplicationStatus,
     pub reference: Option<String>,
     pub full_name: Option<String>,
     pub email: Option<String>,
@@ -216,7 +219,7 @@ pub struct Detail {
     pub answers: Json<Answers>,
     pub prescreen: Option<Json<serde_json::Value>>,
     pub prescreen_outcome: Option<String>,
-    pub review_status: String,
+    pub review_status: ReviewStatus,
     pub assigned_to: Option<Uuid>,
     pub submitted_at: Option<DateTime<Utc>>,
     pub erased_at: Option<DateTime<Utc>>,
@@ -225,9 +228,10 @@ pub struct Detail {
 pub async fn detail(pool: &PgPool, id: Uuid) -> sqlx::Result<Option<Detail>> {
     sqlx::query_as!(
         Detail,
-        r#"select application_id, status, reference, full_name, email, language, target_pathway, pathway,
-                  answers as "answers: Json<Answers>", prescreen as "prescreen: Json<serde_json::Value>",
-                  prescreen_outcome, review_status, assigned_to, submitted_at, erased_at
+        r#"select application_id, status as "status: ApplicationStatus", reference, full_name, email, language,
+                  target_pathway, pathway, answers as "answers: Json<Answers>",
+                  prescreen as "prescreen: Json<serde_json::Value>", prescreen_outcome,
+                  review_status as "review_status: ReviewStatus", assigned_to, submitted_at, erased_at
            from application where application_id = $1 and status <> 'draft'"#,
         id
     )
@@ -236,18 +240,23 @@ pub async fn detail(pool: &PgPool, id: Uuid) -> sqlx::Result<Option<Detail>> {
 }
 
 /// Moves the review status; `None` when it already was `to`.
-pub async fn set_status(conn: &mut PgConnection, id: Uuid, to: &str, staff: Uuid) -> sqlx::Result<Option<String>> {
+pub async fn set_status(
+    conn: &mut PgConnection,
+    id: Uuid,
+    to: ReviewStatus,
+    staff: Uuid,
+) -> sqlx::Result<Option<ReviewStatus>> {
     let from = sqlx::query_scalar!(
         r#"update application a set review_status = $2, updated_at = now()
            from (select review_status from application where application_id = $1 for update) old
            where a.application_id = $1 and a.status <> 'draft' and old.review_status <> $2
-           returning old.review_status as "from!""#,
+           returning old.review_status as "from!: ReviewStatus""#,
         id,
-        to
+        to as ReviewStatus
     )
     .fetch_optional(&mut *conn)
     .await?;
-    if let Some(from) = &from {
+    if let Some(from) = from {
         super::status_changes::record(conn, id, from, to, staff).await?;
     }
     Ok(from)
@@ -345,9 +354,9 @@ pub async fn selected(pool: &PgPool, ids: &[Uuid]) -> sqlx::Result<Vec<Selected>
 pub struct ApplicationRecord {
     pub application_id: Uuid,
     pub reference: String,
-    /// `submitted` or `withdrawn` (erased applications are withdrawn).
-    pub status: String,
-    pub review_status: String,
+    /// Submitted or withdrawn (erased applications are withdrawn).
+    pub status: ApplicationStatus,
+    pub review_status: ReviewStatus,
     /// The pathway assessed, else the one chosen (`not_sure`).
     pub pathway: String,
     pub submitted_at: Option<DateTime<Utc>>,
@@ -358,7 +367,8 @@ pub struct ApplicationRecord {
 pub async fn by_reference(pool: &PgPool, reference: &str) -> sqlx::Result<Option<ApplicationRecord>> {
     sqlx::query_as!(
         ApplicationRecord,
-        r#"select application_id, reference as "reference!", status, review_status,
+        r#"select application_id, reference as "reference!", status as "status: ApplicationStatus",
+                  review_status as "review_status: ReviewStatus",
                   coalesce(pathway, target_pathway) as "pathway!", submitted_at, erased_at
            from application
            where reference = $1"#,

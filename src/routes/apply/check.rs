@@ -18,7 +18,7 @@ use crate::{
         mode_text, slot_in,
     },
     db,
-    domain::{pathway::Pathway, reference_code::new_reference},
+    domain::{pathway::Pathway, reference_code::new_reference, status::BookingStatus},
     error::AppError,
     i18n::Lang,
     metrics::BookingEvent,
@@ -355,7 +355,7 @@ pub async fn confirmation(ctx: PageCtx, app: App, session: Session) -> Result<Ht
     };
     let booking = db::bookings::latest_for_application(&app.pool, draft.row.application_id).await?;
     let (slot_applicant, slot_firm, mode) = match &booking {
-        Some(b) if b.status == "active" => {
+        Some(b) if b.status == BookingStatus::Active => {
             let zone: Tz = b.time_zone.parse().unwrap_or(app.settings.firm_time_zone);
             (
                 slot_in(ctx.lang, b.starts_at, b.ends_at, zone),
@@ -385,7 +385,7 @@ pub async fn invite(ctx: PageCtx, app: App, session: Session) -> Result<HttpResp
         .ok_or(AppError::NotFound)?;
     let row = db::bookings::latest_for_application(&app.pool, draft.row.application_id)
         .await?
-        .filter(|b| b.status == "active")
+        .filter(|b| b.status == BookingStatus::Active)
         .ok_or(AppError::NotFound)?;
     let manage = ctx.url("/apply/confirmation");
     let view = booking::view(&row, &manage).ok_or(AppError::NotFound)?;

@@ -6,7 +6,7 @@ use chrono::{Duration, Utc};
 use crate::{
     context::AppContext,
     db::{self, applications::ApplicationRow},
-    domain::{answers::Answers, pathway::Pathway},
+    domain::{answers::Answers, pathway::Pathway, status::ApplicationStatus},
     error::AppError,
     questionnaire::{Flow, Step},
     web::session::{TypedSession, random_token, token_hash},
@@ -82,7 +82,7 @@ impl Draft {
     }
 
     pub fn is_draft(&self) -> bool {
-        self.row.status == "draft"
+        self.row.status == ApplicationStatus::Draft
     }
 
     pub fn pathway(&self) -> Option<Pathway> {

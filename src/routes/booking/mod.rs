@@ -11,6 +11,7 @@ use crate::{
     booking::{self, Availability, date_text, mode_text, slot_in, time_text},
     context::AppContext,
     db::{self, bookings::BookingRow},
+    domain::status::BookingStatus,
     error::AppError,
     metrics::BookingEvent,
     questionnaire::validate,
@@ -76,7 +77,7 @@ fn page(
     let zone: Tz = row.time_zone.parse().unwrap_or(app.settings.firm_time_zone);
     let firm = app.settings.firm_time_zone;
     let now = Utc::now();
-    let active = row.status == "active";
+    let active = row.status == BookingStatus::Active;
     let locked = active && row.starts_at - availability.cancel_cutoff <= now;
     let days = if active && !locked {
         let slots = availability.free(now);
@@ -175,7 +176,7 @@ pub async fn reschedule(
     let row = find(&app, &token).await?;
     let availability = Availability::load(&app).await?.without(row.starts_at, row.ends_at);
     let now = Utc::now();
-    if row.status != "active" || row.starts_at - availability.cancel_cutoff <= now {
+    if row.status != BookingStatus::Active || row.starts_at - availability.cancel_cutoff <= now {
         return Ok(see_other(&ctx.url(&format!("/booking/{token}"))));
     }
     let form = validate::decode_form(&body);
@@ -252,7 +253,7 @@ pub async fn cancel(
     let token = path.1.clone();
     let row = find(&app, &token).await?;
     let availability = Availability::load(&app).await?;
-    if row.status != "active" || row.starts_at - availability.cancel_cutoff <= Utc::now() {
+    if row.status != BookingStatus::Active || row.starts_at - availability.cancel_cutoff <= Utc::now() {
         return Ok(see_other(&ctx.url(&format!("/booking/{token}"))));
     }
     let mut tx = app.pool.begin().await?;
@@ -276,7 +277,7 @@ pub async fn invite(app: web::Data<AppContext>, path: web::Path<(String, String)
     let row = find(&app, token).await?;
     let manage = manage_url(&app, &row, token);
     let view = booking::view(&row, &manage).ok_or(AppError::NotFound)?;
-    let attachment = booking::invite(&app.settings, &view, row.status != "active");
+    let attachment = booking::invite(&app.settings, &view, row.status != BookingStatus::Active);
     Ok(HttpResponse::Ok()
         .content_type(attachment.content_type)
         .insert_header(("Content-Disposition", "attachment; filename=\"consultation.ics\""))

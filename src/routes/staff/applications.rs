@@ -18,11 +18,15 @@ use crate::{
         applications::{self, Filters, PAGE_SIZE},
         audit::NewAuditEvent,
     },
-    domain::{pathway::Pathway, person_name::mixed_scripts},
+    domain::{
+        pathway::Pathway,
+        person_name::mixed_scripts,
+        status::{BookingStatus, ReviewStatus},
+    },
     error::AppError,
     i18n::Lang,
     metrics::BookingEvent,
-    prescreen::{self, StoredAssessment, text},
+    prescreen::{self, Outcome, StoredAssessment, text},
     questionnaire::Flow,
     routes::apply::display_answer,
     web::{
@@ -47,21 +51,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/applications/{id}/erase", web::post().to(erase));
 }
 
-pub const REVIEW_STATUSES: [&str; 7] = [
-    "new",
-    "contacted",
-    "consultation_held",
-    "retained",
-    "declined",
-    "no_show",
-    "spam",
-];
-const OUTCOMES: [&str; 3] = ["likely_eligible", "needs_review", "likely_not_eligible"];
+/// The review statuses as the drop-downs offer them: (form value, name).
+fn status_options(ctx: &PageCtx) -> Vec<(String, String)> {
+    ReviewStatus::ALL
+        .into_iter()
+        .map(|s| (s.as_str().to_owned(), ctx.t(&s.i18n_key())))
+        .collect()
+}
 
-fn options(ctx: &PageCtx, prefix: &str, values: &[&str]) -> Vec<(String, String)> {
-    values
-        .iter()
-        .map(|v| ((*v).to_owned(), ctx.t(&format!("{prefix}{v}"))))
+/// The pre-screen outcomes as the list's filter offers them: (form value, name).
+fn outcome_options(ctx: &PageCtx) -> Vec<(String, String)> {
+    Outcome::ALL
+        .into_iter()
+        .map(|o| (o.as_str().to_owned(), ctx.t(o.i18n_key())))
         .collect()
 }
 
@@ -137,7 +139,7 @@ pub async fn list(
             name: r.full_name.unwrap_or_default(),
             email: r.email.unwrap_or_default(),
             pathway: pathway_name(ctx.lang, r.pathway.as_deref()),
-            status: ctx.t(&format!("review-{}", r.review_status)),
+            status: ctx.t(&r.review_status.i18n_key()),
             outcome: r
                 .prescreen_outcome
                 .as_deref()
@@ -167,8 +169,8 @@ pub async fn list(
             .iter()
             .map(|p| (p.code().to_owned(), ctx.t(prescreen::pathway_key(*p))))
             .collect(),
-        statuses: options(&ctx, "review-", &REVIEW_STATUSES),
-        outcomes: options(&ctx, "outcome-", &OUTCOMES),
+        statuses: status_options(&ctx),
+        outcomes: outcome_options(&ctx),
         staff_options,
         query: query_string(&filters, None),
         prev_url: (page > 1).then(|| format!("/staff/applications?{}", query_string(&filters, Some(page - 1)))),
@@ -214,7 +216,7 @@ pub async fn export(staff: CurrentStaff, app: App, filters: web::Query<Filters>)
             r.full_name.clone().unwrap_or_default(),
             r.email.clone().unwrap_or_default(),
             r.pathway.clone().unwrap_or_default(),
-            r.review_status.clone(),
+            r.review_status.as_str().to_owned(),
             r.prescreen_outcome.clone().unwrap_or_default(),
             time(r.submitted_at),
             r.assigned_name.clone().unwrap_or_default(),
@@ -368,7 +370,7 @@ pub async fn detail(
     let (slot_firm, slot_applicant, mode, booking_active) = match &booking {
         Some(b) => {
             let zone: Tz = b.time_zone.parse().unwrap_or(tz);
-            let active = b.status == "active";
+            let active = b.status == BookingStatus::Active;
             let mark = if active {
                 String::new()
             } else {
@@ -428,8 +430,8 @@ pub async fn detail(
             (
                 fmt(h.at),
                 h.staff_name.unwrap_or_default(),
-                lang.t(&format!("review-{}", h.from_status)),
-                lang.t(&format!("review-{}", h.to_status)),
+                lang.t(&h.from_status.i18n_key()),
+                lang.t(&h.to_status.i18n_key()),
             )
         })
         .collect();
@@ -509,8 +511,8 @@ pub async fn detail(
         booking_active,
         free_slots,
         sections,
-        review_status: a.review_status.clone(),
-        statuses: options(&ctx, "review-", &REVIEW_STATUSES),
+        review_status: a.review_status.as_str().to_owned(),
+        statuses: status_options(&ctx),
         history,
         assigned,
         staff_options,
@@ -554,10 +556,7 @@ pub async fn set_status(
     form: web::Form<StatusForm>,
 ) -> Result<HttpResponse, AppError> {
     let id = super::parse_id(&path)?;
-    let to = form.review_status.as_str();
-    if !REVIEW_STATUSES.contains(&to) {
-        return Err(AppError::BadRequest);
-    }
+    let to = ReviewStatus::parse(&form.review_status).ok_or(AppError::BadRequest)?;
     let mut tx = app.pool.begin().await?;
     let mut cancelled = false;
     if let Some(from) = applications::set_status(&mut tx, id, to, staff.id).await? {
@@ -573,12 +572,12 @@ pub async fn set_status(
         // Spam and declined applications do not keep a consultation: the slot is freed. The
         // applicant is told of a decline, never of being taken for spam.
         let notify = match to {
-            "declined" => Some(Notify::Applicant),
-            "spam" => Some(Notify::Nobody),
+            ReviewStatus::Declined => Some(Notify::Applicant),
+            ReviewStatus::Spam => Some(Notify::Nobody),
             _ => None,
         };
         if let Some(notify) = notify {
-            cancelled = cancel_and_record(&mut tx, &app, &staff, id, notify, to).await?;
+            cancelled = cancel_and_record(&mut tx, &app, &staff, id, notify, to.as_str()).await?;
         }
     }
     tx.commit().await?;
@@ -606,8 +605,10 @@ pub async fn cancel_and_record(
         staff,
         "booking.cancel",
         id,
-        Some(json!({ "booking_id": row.booking_id, "starts_at": row.starts_at, "status": "active" })),
-        Some(json!({ "status": "cancelled", "via": via, "applicant_emailed": notify == Notify::Applicant })),
+        Some(json!({ "booking_id": row.booking_id, "starts_at": row.starts_at, "status": BookingStatus::Active })),
+        Some(
+            json!({ "status": BookingStatus::Cancelled, "via": via, "applicant_emailed": notify == Notify::Applicant }),
+        ),
     )
     .await?;
     Ok(true)
@@ -722,7 +723,7 @@ async fn active_booking(
 ) -> Result<(db::bookings::BookingRow, String), AppError> {
     let row = db::bookings::latest_for_application(&app.pool, id)
         .await?
-        .filter(|b| b.status == "active")
+        .filter(|b| b.status == BookingStatus::Active)
         .ok_or(AppError::BadRequest)?;
     let token = random_token();
     db::bookings::rotate_manage_token(conn, row.booking_id, &token_hash(&token)).await?;
