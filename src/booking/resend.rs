@@ -14,7 +14,6 @@ use crate::{
     domain::{pathway::Pathway, status::BookingStatus},
     error::AppError,
     i18n::Lang,
-    prescreen::StoredAssessment,
     web::session::{random_token, token_hash},
 };
 
@@ -80,18 +79,14 @@ pub async fn resend(
     let zone: Tz = row.time_zone.parse().unwrap_or(settings.firm_time_zone);
     match resent {
         Resent::FirmBrief => {
-            let assessments: Vec<StoredAssessment> = a
-                .prescreen
-                .as_ref()
-                .and_then(|p| serde_json::from_value(p.0.clone()).ok())
-                .unwrap_or_default();
+            let prescreen = a.prescreen.map(|p| p.0).unwrap_or_default();
             let source = brief::BriefSource {
                 application_id: id,
                 lang,
                 reference,
                 pathway,
                 answers: &a.answers.0,
-                assessments: &assessments,
+                assessments: prescreen.all(),
                 slot: super::slot_text(lang, row.starts_at, row.ends_at, zone, settings.firm_time_zone),
                 mode: &row.consultation_mode,
             };

@@ -10,9 +10,12 @@ use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgPool, types::Json};
 use uuid::Uuid;
 
-use crate::domain::{
-    answers::Answers,
-    status::{ApplicationStatus, ReviewStatus},
+use crate::{
+    domain::{
+        answers::Answers,
+        status::{ApplicationStatus, ReviewStatus},
+    },
+    prescreen::StoredPrescreen,
 };
 
 #[derive(Debug, Clone)]
@@ -24,7 +27,7 @@ pub struct ApplicationRow {
     pub pathway: Option<String>,
     pub answers: Json<Answers>,
     pub completed_steps: Vec<String>,
-    pub prescreen: Option<Json<serde_json::Value>>,
+    pub prescreen: Option<Json<StoredPrescreen>>,
     pub reference: Option<String>,
     pub expires_at: DateTime<Utc>,
 }
@@ -65,7 +68,7 @@ pub async fn find_by_token(pool: &PgPool, token_hash: &[u8]) -> sqlx::Result<Opt
         ApplicationRow,
         r#"select application_id, status as "status: ApplicationStatus", language, target_pathway, pathway,
                   answers as "answers: Json<Answers>", completed_steps,
-                  prescreen as "prescreen: Json<serde_json::Value>", reference, expires_at
+                  prescreen as "prescreen: Json<StoredPrescreen>", reference, expires_at
            from application
            where draft_token_hash = $1 and (status <> 'draft' or expires_at > now())"#,
         token_hash
@@ -109,7 +112,7 @@ pub async fn save_draft(conn: &mut PgConnection, id: Uuid, draft: &DraftState<'_
 pub async fn save_prescreen(
     conn: &mut PgConnection,
     id: Uuid,
-    prescreen: &serde_json::Value,
+    prescreen: &StoredPrescreen,
     outcome: &str,
     rules: &[String],
 ) -> sqlx::Result<()> {
@@ -117,7 +120,7 @@ pub async fn save_prescreen(
         "update application set prescreen = $2, prescreen_outcome = $3, prescreen_rules = $4, updated_at = now()
          where application_id = $1 and status = 'draft'",
         id,
-        prescreen,
+        Json(prescreen) as _,
         outcome,
         rules,
     )
@@ -217,7 +220,7 @@ pub struct Detail {
     pub target_pathway: String,
     pub pathway: Option<String>,
     pub answers: Json<Answers>,
-    pub prescreen: Option<Json<serde_json::Value>>,
+    pub prescreen: Option<Json<StoredPrescreen>>,
     pub prescreen_outcome: Option<String>,
     pub review_status: ReviewStatus,
     pub assigned_to: Option<Uuid>,
@@ -230,7 +233,7 @@ pub async fn detail(pool: &PgPool, id: Uuid) -> sqlx::Result<Option<Detail>> {
         Detail,
         r#"select application_id, status as "status: ApplicationStatus", reference, full_name, email, language,
                   target_pathway, pathway, answers as "answers: Json<Answers>",
-                  prescreen as "prescreen: Json<serde_json::Value>", prescreen_outcome,
+                  prescreen as "prescreen: Json<StoredPrescreen>", prescreen_outcome,
                   review_status as "review_status: ReviewStatus", assigned_to, submitted_at, erased_at
            from application where application_id = $1 and status <> 'draft'"#,
         id

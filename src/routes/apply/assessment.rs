@@ -14,7 +14,7 @@ use crate::{
     domain::pathway::Pathway,
     error::AppError,
     i18n::Lang,
-    prescreen::{self, Context, Fired, PathwayAssessment, Values, text},
+    prescreen::{self, Context, Fired, PathwayAssessment, StoredPrescreen, Values, text},
     questionnaire::Flow,
     web::{page::PageCtx, see_other},
 };
@@ -64,8 +64,7 @@ pub async fn assess_and_store(app: &App, draft: &Draft, chosen: Pathway) -> Resu
         vec![chosen]
     };
     let results = prescreen::assess_all(&draft.answers, &pathways, &Context::new(today, &medians));
-    let stored: Vec<_> = results.iter().map(PathwayAssessment::stored).collect();
-    let stored = serde_json::to_value(stored).map_err(anyhow::Error::from)?;
+    let stored = StoredPrescreen::from_results(&results);
     let main = &results[0];
     let rules: Vec<String> = main.rule_ids().into_iter().map(str::to_owned).collect();
     let mut conn = app.pool.acquire().await?;

@@ -26,7 +26,7 @@ use crate::{
     error::AppError,
     i18n::Lang,
     metrics::BookingEvent,
-    prescreen::{self, Outcome, StoredAssessment, text},
+    prescreen::{self, Outcome, text},
     questionnaire::Flow,
     routes::apply::display_answer,
     web::{
@@ -335,14 +335,9 @@ pub async fn detail(
     let answers = &a.answers.0;
     let pathway = a.pathway.as_deref().and_then(Pathway::from_code);
 
-    // The pre-screen as stored: the chosen pathway first.
-    let stored: Vec<StoredAssessment> = a
-        .prescreen
-        .as_ref()
-        .and_then(|p| serde_json::from_value(p.0.clone()).ok())
-        .unwrap_or_default();
+    let stored = a.prescreen.as_ref().map(|p| p.0.clone()).unwrap_or_default();
     let today = Utc::now().with_timezone(&tz).date_naive();
-    let (summary, groups, wage_line) = match stored.first() {
+    let (summary, groups, wage_line) = match stored.chosen() {
         Some(main) => (
             text::brief_summary(lang, main, &a.answers),
             text::brief_groups(lang, main),
@@ -355,8 +350,8 @@ pub async fn detail(
         None => Default::default(),
     };
     let others = stored
+        .others()
         .iter()
-        .skip(1)
         .map(|o| {
             (
                 lang.t(prescreen::pathway_key(o.pathway)),
