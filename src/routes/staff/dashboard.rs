@@ -11,6 +11,7 @@ use crate::{
     context::AppContext,
     db,
     error::AppError,
+    i18n::when::stamp,
     web::{html, page::PageCtx},
 };
 
@@ -76,7 +77,7 @@ pub async fn show(ctx: PageCtx, staff: CurrentStaff, app: web::Data<AppContext>)
             url: d.application_id.map(|id| format!("/staff/applications/{id}#emails")),
             kind: d.kind,
             error: d.last_error.unwrap_or_default(),
-            when: d.updated_at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string(),
+            when: stamp(d.updated_at, tz),
         })
         .collect();
     let page = DashboardPage {

@@ -13,6 +13,7 @@ use crate::{
         audit::NewAuditEvent,
     },
     error::AppError,
+    i18n::when::stamp_opt,
     web::spreadsheet,
 };
 
@@ -36,10 +37,6 @@ pub async fn export(staff: CurrentStaff, app: App, filters: web::Query<Filters>)
     ];
     out.write_record(header).map_err(anyhow::Error::from)?;
     for r in &rows {
-        let time = |t: Option<chrono::DateTime<Utc>>| {
-            t.map(|t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string())
-                .unwrap_or_default()
-        };
         let record = [
             r.reference.clone().unwrap_or_default(),
             r.full_name.clone().unwrap_or_default(),
@@ -47,9 +44,9 @@ pub async fn export(staff: CurrentStaff, app: App, filters: web::Query<Filters>)
             r.pathway.clone().unwrap_or_default(),
             r.review_status.as_str().to_owned(),
             r.prescreen_outcome.clone().unwrap_or_default(),
-            time(r.submitted_at),
+            stamp_opt(r.submitted_at, tz),
             r.assigned_name.clone().unwrap_or_default(),
-            time(r.slot_start),
+            stamp_opt(r.slot_start, tz),
         ];
         spreadsheet::record(&mut out, &record).map_err(anyhow::Error::from)?;
     }

@@ -14,8 +14,13 @@ use crate::{
     },
     domain::pathway::Pathway,
     error::AppError,
+    i18n::when::stamp_opt,
     prescreen,
-    web::{html, page::PageCtx},
+    web::{
+        html,
+        page::PageCtx,
+        pagination::{self, Pager},
+    },
 };
 
 pub struct RowView {
@@ -41,28 +46,21 @@ pub struct ListPage {
     pub filters: Filters,
     pub rows: Vec<RowView>,
     pub total: i64,
-    pub page: i64,
-    pub pages: i64,
+    pub pager: Pager,
     pub pathways: Vec<(String, String)>,
     pub statuses: Vec<(String, String)>,
     pub outcomes: Vec<(String, String)>,
     pub staff_options: Vec<(String, String)>,
     pub query: String,
-    pub prev_url: Option<String>,
-    pub next_url: Option<String>,
     /// The filter form's drop-downs use the form macros, which read errors: there are none.
     pub no_errors: crate::web::forms::FormErrors,
 }
 
+/// The filters' query string on `page` (none: the first), empty values left out.
 fn query_string(f: &Filters, page: Option<i64>) -> String {
     let mut f = f.clone();
     f.page = page.map(|p| p.to_string()).unwrap_or_default();
-    serde_urlencoded::to_string(&f)
-        .unwrap_or_default()
-        .split('&')
-        .filter(|kv| !kv.ends_with('='))
-        .collect::<Vec<_>>()
-        .join("&")
+    pagination::query_string(&f)
 }
 
 pub async fn list(
@@ -91,18 +89,14 @@ pub async fn list(
                 .map(|o| ctx.t(&format!("outcome-{o}")))
                 .unwrap_or_default(),
             outcome_code: r.prescreen_outcome.unwrap_or_default(),
-            submitted: r
-                .submitted_at
-                .map(|t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string())
-                .unwrap_or_default(),
+            submitted: stamp_opt(r.submitted_at, tz),
             assigned: r.assigned_name.unwrap_or_default(),
-            slot: r
-                .slot_start
-                .map(|t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string())
-                .unwrap_or_default(),
+            slot: stamp_opt(r.slot_start, tz),
         })
         .collect();
-    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    let pager = Pager::new(page, total, PAGE_SIZE, |n| {
+        format!("/staff/applications?{}", query_string(&filters, Some(n)))
+    });
     let staff_options = db::staff::list_all(&app.pool)
         .await?
         .into_iter()
@@ -118,16 +112,13 @@ pub async fn list(
         outcomes: outcome_options(&ctx),
         staff_options,
         query: query_string(&filters, None),
-        prev_url: (page > 1).then(|| format!("/staff/applications?{}", query_string(&filters, Some(page - 1)))),
-        next_url: (page < pages).then(|| format!("/staff/applications?{}", query_string(&filters, Some(page + 1)))),
         no_errors: Default::default(),
         ctx,
         staff: Some(staff),
         filters,
         rows,
         total,
-        page,
-        pages,
+        pager,
     };
     html(StatusCode::OK, &page_view)
 }
