@@ -19,24 +19,22 @@ use crate::{
     web::{page::PageCtx, see_other},
 };
 pub use actions::cancel_and_record;
+use actions::{add_note, assign, cancel_booking, erase, move_booking, resend, set_status};
+use detail::detail;
+use export::export;
+use list::list;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/applications", web::get().to(list::list))
-        .route("/applications/export.csv", web::get().to(export::export))
-        .route("/applications/{id}", web::get().to(detail::detail))
-        .route("/applications/{id}/status", web::post().to(actions::set_status))
-        .route("/applications/{id}/assign", web::post().to(actions::assign))
-        .route("/applications/{id}/notes", web::post().to(actions::add_note))
-        .route(
-            "/applications/{id}/emails/{email}/resend",
-            web::post().to(actions::resend),
-        )
-        .route(
-            "/applications/{id}/booking/cancel",
-            web::post().to(actions::cancel_booking),
-        )
-        .route("/applications/{id}/booking/move", web::post().to(actions::move_booking))
-        .route("/applications/{id}/erase", web::post().to(actions::erase));
+    cfg.route("/applications", web::get().to(list))
+        .route("/applications/export.csv", web::get().to(export))
+        .route("/applications/{id}", web::get().to(detail))
+        .route("/applications/{id}/status", web::post().to(set_status))
+        .route("/applications/{id}/assign", web::post().to(assign))
+        .route("/applications/{id}/notes", web::post().to(add_note))
+        .route("/applications/{id}/emails/{email}/resend", web::post().to(resend))
+        .route("/applications/{id}/booking/cancel", web::post().to(cancel_booking))
+        .route("/applications/{id}/booking/move", web::post().to(move_booking))
+        .route("/applications/{id}/erase", web::post().to(erase));
 }
 
 /// The review statuses as the drop-downs offer them: (form value, name).
