@@ -77,12 +77,13 @@ pub fn logged(id: Uuid) {
 /// system. Returns how many were erased.
 #[tracing::instrument(skip_all)]
 pub async fn erase_stale_leads(pool: &PgPool, settings: &Settings, days: u16) -> Result<u64, AppError> {
-    let ids = db::backoffice::stale_leads(pool, days).await?;
+    let ids = db::applications::stale_leads(pool, days).await?;
     let mut erased = 0;
     for id in ids {
         let mut tx = pool.begin().await?;
         // Still a stale lead once locked (staff may have changed its status meanwhile)?
-        if db::backoffice::lock_stale_lead(&mut tx, id, days).await? && erase_application(&mut tx, settings, id).await?
+        if db::applications::lock_stale_lead(&mut tx, id, days).await?
+            && erase_application(&mut tx, settings, id).await?
         {
             audit_erasure(&mut tx, id, serde_json::json!({ "reason": "retention" })).await?;
             tx.commit().await?;

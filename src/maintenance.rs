@@ -42,7 +42,7 @@ pub async fn sweep(pool: &PgPool, settings: &Settings) {
         Ok(_) => {}
         Err(error) => tracing::warn!(%error, "purging old limit events failed"),
     }
-    match db::retention::purge_old_enquiries(pool, settings.lead_retention_days).await {
+    match db::enquiries::purge_older_than(pool, settings.lead_retention_days).await {
         Ok(0) => {}
         Ok(n) => tracing::info!(purged = n, "enquiries past retention deleted"),
         Err(error) => tracing::warn!(%error, "purging old enquiries failed"),

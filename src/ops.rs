@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 
 use crate::{
-    db::ops::{self, ApplicationRecord, BookingRecord, EmailRecord},
+    db::{self, applications::ApplicationRecord, bookings::BookingRecord, outbox::EmailRecord},
     domain::reference_code::parse_reference,
 };
 
@@ -30,11 +30,11 @@ pub struct ApplicationReport {
 pub async fn find_application(pool: &PgPool, typed: &str) -> anyhow::Result<ApplicationReport> {
     let not_found = || NotFound(typed.trim().to_owned());
     let reference = parse_reference(typed).ok_or_else(not_found)?;
-    let application = ops::application_by_reference(pool, &reference)
+    let application = db::applications::by_reference(pool, &reference)
         .await?
         .ok_or_else(|| NotFound(reference.clone()))?;
-    let bookings = ops::bookings_of(pool, application.application_id).await?;
-    let emails = ops::emails_of(pool, application.application_id).await?;
+    let bookings = db::bookings::statuses_of(pool, application.application_id).await?;
+    let emails = db::outbox::statuses_of(pool, application.application_id).await?;
     Ok(ApplicationReport {
         application,
         bookings,
@@ -120,6 +120,7 @@ mod tests {
     use uuid::Uuid;
 
     use super::*;
+    use crate::domain::status::{ApplicationStatus, BookingStatus, ReviewStatus};
 
     #[test]
     fn the_report_has_one_line_per_fact_and_per_booking_and_email() {
@@ -128,15 +129,15 @@ mod tests {
             application: ApplicationRecord {
                 application_id: Uuid::nil(),
                 reference: "K7QM-4XTP".into(),
-                status: "submitted".into(),
-                review_status: "new".into(),
+                status: ApplicationStatus::Submitted,
+                review_status: ReviewStatus::New,
                 pathway: "gts".into(),
                 submitted_at: Some(at(9)),
                 erased_at: None,
             },
             bookings: vec![BookingRecord {
                 starts_at: at(15),
-                status: "active".into(),
+                status: BookingStatus::Active,
             }],
             emails: vec![
                 EmailRecord {

@@ -7,7 +7,7 @@ use chrono_tz::Tz;
 use crate::{
     context::AppContext,
     db::{self, applications::ApplicationRow},
-    domain::{answers::Answers, pathway::Pathway},
+    domain::{answers::Answers, pathway::Pathway, status::ApplicationStatus},
     error::AppError,
     i18n::Lang,
     questionnaire::{Flow, Step},
@@ -152,7 +152,7 @@ impl Draft {
     }
 
     pub fn is_draft(&self) -> bool {
-        self.row.status == "draft"
+        self.row.status == ApplicationStatus::Draft
     }
 
     pub fn pathway(&self) -> Option<Pathway> {

@@ -17,7 +17,7 @@ use crate::{
     i18n::Lang,
     links,
     metrics::BookingEvent,
-    prescreen::{self, Context, PathwayAssessment},
+    prescreen::{self, Context, PathwayAssessment, StoredPrescreen},
 };
 
 /// Runs the pre-screen for the draft, with the Job Bank medians in force today, and stores it on
@@ -34,8 +34,7 @@ pub async fn assess(app: &AppContext, draft: &Draft, chosen: Pathway) -> Result<
         vec![chosen]
     };
     let results = prescreen::assess_all(&draft.answers, &pathways, &Context::new(today, &medians));
-    let stored: Vec<_> = results.iter().map(PathwayAssessment::stored).collect();
-    let stored = serde_json::to_value(stored).map_err(anyhow::Error::from)?;
+    let stored = StoredPrescreen::from_results(&results);
     let main = &results[0];
     let rules: Vec<String> = main.rule_ids().into_iter().map(str::to_owned).collect();
     let mut conn = app.pool.acquire().await?;

@@ -196,7 +196,7 @@ pub async fn enqueue_rescheduled(
     previous: (DateTime<Utc>, DateTime<Utc>),
     staff_url: &str,
 ) -> Result<(), AppError> {
-    db::bookings::withdraw_reminders(conn, booking.application_id).await?;
+    db::outbox::withdraw_reminders(conn, booking.application_id).await?;
     let previous = slot_text(
         booking.lang,
         previous.0,
@@ -227,7 +227,7 @@ pub async fn enqueue_cancelled(
     book_url: &str,
     staff_url: &str,
 ) -> Result<(), AppError> {
-    db::bookings::withdraw_reminders(conn, booking.application_id).await?;
+    db::outbox::withdraw_reminders(conn, booking.application_id).await?;
     enqueue_applicant_cancellation(conn, settings, booking, book_url).await?;
     let slot = booking.slot(settings);
     notify_firm(conn, settings, booking, true, slot, staff_url).await

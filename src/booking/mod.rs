@@ -26,6 +26,7 @@ use crate::{
     config::Settings,
     context::AppContext,
     db::{self, audit::NewAuditEvent, bookings::BookingRow},
+    domain::status::BookingStatus,
     error::AppError,
     i18n::Lang,
     links,
@@ -68,7 +69,7 @@ pub enum Notify {
 
 /// Whether a booking still holds its time.
 pub fn is_active(row: &BookingRow) -> bool {
-    row.status == "active"
+    row.status == BookingStatus::Active
 }
 
 /// A consultation to book with an application's submission.
@@ -269,7 +270,7 @@ async fn cancel_row(
     };
     match notify {
         Notify::Nobody => {
-            db::bookings::withdraw_reminders(conn, row.application_id).await?;
+            db::outbox::withdraw_reminders(conn, row.application_id).await?;
         }
         Notify::Applicant => {
             let mut cancelled = row.clone();

@@ -10,11 +10,10 @@ use uuid::Uuid;
 use super::{BookingView, brief};
 use crate::{
     config::Settings,
-    db::{self, backoffice},
-    domain::pathway::Pathway,
+    db,
+    domain::{pathway::Pathway, status::BookingStatus},
     error::AppError,
     i18n::Lang,
-    prescreen::StoredAssessment,
     web::session::{random_token, token_hash},
 };
 
@@ -49,10 +48,13 @@ pub async fn resend(
     id: Uuid,
     email_id: Uuid,
 ) -> Result<Option<Resent>, AppError> {
-    let Some(kind) = backoffice::take_dead(conn, id, email_id).await? else {
+    let Some(kind) = db::outbox::take_dead(conn, id, email_id).await? else {
         return Ok(None);
     };
-    let Some(a) = backoffice::detail(pool, id).await?.filter(|a| a.erased_at.is_none()) else {
+    let Some(a) = db::applications::detail(pool, id)
+        .await?
+        .filter(|a| a.erased_at.is_none())
+    else {
         return Ok(None);
     };
     let (Some(reference), Some(email), Some(pathway)) = (
@@ -68,27 +70,23 @@ pub async fn resend(
     };
     let resent = match kind.as_str() {
         "firm_brief" | "firm_booking_notice" => Resent::FirmBrief,
-        "booking_confirmation" | "booking_reminder" | "booking_rescheduled" if row.status == "active" => {
+        "booking_confirmation" | "booking_reminder" | "booking_rescheduled" if row.status == BookingStatus::Active => {
             Resent::Confirmation
         }
-        "booking_cancelled" if row.status == "cancelled" => Resent::Cancellation,
+        "booking_cancelled" if row.status == BookingStatus::Cancelled => Resent::Cancellation,
         _ => return Ok(None),
     };
     let zone: Tz = row.time_zone.parse().unwrap_or(settings.firm_time_zone);
     match resent {
         Resent::FirmBrief => {
-            let assessments: Vec<StoredAssessment> = a
-                .prescreen
-                .as_ref()
-                .and_then(|p| serde_json::from_value(p.0.clone()).ok())
-                .unwrap_or_default();
+            let prescreen = a.prescreen.map(|p| p.0).unwrap_or_default();
             let source = brief::BriefSource {
                 application_id: id,
                 lang,
                 reference,
                 pathway,
                 answers: &a.answers.0,
-                assessments: &assessments,
+                assessments: prescreen.all(),
                 slot: super::slot_text(lang, row.starts_at, row.ends_at, zone, settings.firm_time_zone),
                 mode: &row.consultation_mode,
             };

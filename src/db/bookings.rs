@@ -4,6 +4,8 @@ use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
+use crate::domain::status::BookingStatus;
+
 /// Active bookings ending after `from` (start, end).
 pub async fn busy(pool: &PgPool, from: DateTime<Utc>) -> sqlx::Result<Vec<(DateTime<Utc>, DateTime<Utc>)>> {
     let rows = sqlx::query!(
@@ -79,7 +81,7 @@ pub struct BookingRow {
     pub ends_at: DateTime<Utc>,
     pub consultation_mode: String,
     pub time_zone: String,
-    pub status: String,
+    pub status: BookingStatus,
     pub ics_sequence: i32,
     pub reference: Option<String>,
     pub full_name: Option<String>,
@@ -91,10 +93,11 @@ pub struct BookingRow {
 pub async fn find_by_manage_token(pool: &PgPool, token_hash: &[u8]) -> sqlx::Result<Option<BookingRow>> {
     sqlx::query_as!(
         BookingRow,
-        "select b.booking_id, b.application_id, b.starts_at, b.ends_at, b.consultation_mode, b.time_zone, b.status,
-                b.ics_sequence, a.reference, a.full_name, a.email, a.language, a.pathway
+        r#"select b.booking_id, b.application_id, b.starts_at, b.ends_at, b.consultation_mode, b.time_zone,
+                b.status as "status: BookingStatus", b.ics_sequence, a.reference, a.full_name, a.email, a.language,
+                a.pathway
          from booking b join application a using (application_id)
-         where b.manage_token_hash = $1",
+         where b.manage_token_hash = $1"#,
         token_hash
     )
     .fetch_optional(pool)
@@ -105,11 +108,12 @@ pub async fn find_by_manage_token(pool: &PgPool, token_hash: &[u8]) -> sqlx::Res
 pub async fn latest_for_application(pool: &PgPool, application_id: Uuid) -> sqlx::Result<Option<BookingRow>> {
     sqlx::query_as!(
         BookingRow,
-        "select b.booking_id, b.application_id, b.starts_at, b.ends_at, b.consultation_mode, b.time_zone, b.status,
-                b.ics_sequence, a.reference, a.full_name, a.email, a.language, a.pathway
+        r#"select b.booking_id, b.application_id, b.starts_at, b.ends_at, b.consultation_mode, b.time_zone,
+                b.status as "status: BookingStatus", b.ics_sequence, a.reference, a.full_name, a.email, a.language,
+                a.pathway
          from booking b join application a using (application_id)
          where b.application_id = $1
-         order by b.created_at desc limit 1",
+         order by b.created_at desc limit 1"#,
         application_id
     )
     .fetch_optional(pool)
@@ -150,18 +154,6 @@ pub async fn cancel(conn: &mut PgConnection, booking_id: Uuid) -> sqlx::Result<O
     )
     .fetch_optional(conn)
     .await
-}
-
-/// Withdraws the application's reminders that have not gone out yet.
-pub async fn withdraw_reminders(conn: &mut PgConnection, application_id: Uuid) -> sqlx::Result<u64> {
-    let done = sqlx::query!(
-        "update email_outbox set status = 'withdrawn', updated_at = now()
-         where application_id = $1 and kind = 'booking_reminder' and status = 'pending'",
-        application_id
-    )
-    .execute(conn)
-    .await?;
-    Ok(done.rows_affected())
 }
 
 /// Replaces the manage link's token (the old link stops working).
@@ -214,13 +206,57 @@ pub async fn active_future_for_update(
 ) -> sqlx::Result<Option<BookingRow>> {
     sqlx::query_as!(
         BookingRow,
-        "select b.booking_id, b.application_id, b.starts_at, b.ends_at, b.consultation_mode, b.time_zone, b.status,
-                b.ics_sequence, a.reference, a.full_name, a.email, a.language, a.pathway
+        r#"select b.booking_id, b.application_id, b.starts_at, b.ends_at, b.consultation_mode, b.time_zone,
+                b.status as "status: BookingStatus", b.ics_sequence, a.reference, a.full_name, a.email, a.language,
+                a.pathway
          from booking b join application a using (application_id)
          where b.application_id = $1 and b.status = 'active' and b.starts_at > now()
-         for update of b",
+         for update of b"#,
         application_id
     )
     .fetch_optional(conn)
+    .await
+}
+
+#[derive(Debug, Clone)]
+pub struct Upcoming {
+    pub application_id: Uuid,
+    pub reference: Option<String>,
+    pub full_name: Option<String>,
+    pub starts_at: DateTime<Utc>,
+    pub consultation_mode: String,
+}
+
+/// Active consultations from `from`, soonest first.
+pub async fn upcoming(pool: &PgPool, from: DateTime<Utc>, limit: i64) -> sqlx::Result<Vec<Upcoming>> {
+    sqlx::query_as!(
+        Upcoming,
+        "select a.application_id, a.reference, a.full_name, b.starts_at, b.consultation_mode
+         from booking b join application a using (application_id)
+         where b.status = 'active' and b.ends_at > $1
+         order by b.starts_at limit $2",
+        from,
+        limit
+    )
+    .fetch_all(pool)
+    .await
+}
+
+/// One booking of an application: when and whether it still holds.
+#[derive(Debug, Clone)]
+pub struct BookingRecord {
+    pub starts_at: DateTime<Utc>,
+    pub status: BookingStatus,
+}
+
+/// The application's bookings, earliest first.
+pub async fn statuses_of(pool: &PgPool, application_id: Uuid) -> sqlx::Result<Vec<BookingRecord>> {
+    sqlx::query_as!(
+        BookingRecord,
+        r#"select starts_at, status as "status: BookingStatus" from booking
+           where application_id = $1 order by starts_at, created_at"#,
+        application_id
+    )
+    .fetch_all(pool)
     .await
 }

@@ -1,4 +1,7 @@
-use sqlx::PgConnection;
+//! `enquiry`: what visitors send through the contact form, deleted after the lead retention period
+//! (`INTAKE_LEAD_RETENTION_DAYS`).
+
+use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
 use crate::domain::enquiry::Enquiry;
@@ -17,4 +20,16 @@ pub async fn insert(conn: &mut PgConnection, enquiry: &Enquiry) -> sqlx::Result<
     .execute(conn)
     .await?;
     Ok(id)
+}
+
+/// Deletes the enquiries received more than `days` days ago; returns how many.
+#[tracing::instrument(skip_all)]
+pub async fn purge_older_than(pool: &PgPool, days: u16) -> sqlx::Result<u64> {
+    let done = sqlx::query!(
+        "delete from enquiry where created_at < now() - make_interval(days => $1)",
+        i32::from(days),
+    )
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected())
 }

@@ -7,6 +7,8 @@ use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 use uuid::Uuid;
 
+use crate::db;
+
 /// Who an application is about, read (and locked) before it is erased.
 #[derive(Debug, Clone)]
 pub struct Subject {
@@ -99,25 +101,7 @@ pub async fn erase(conn: &mut PgConnection, subject: &Subject) -> sqlx::Result<b
     .execute(&mut *conn)
     .await?;
     let email = subject.email.as_deref().filter(|e| !e.is_empty());
-    sqlx::query!(
-        "update email_outbox o
-         set to_name = null, to_address = '', reply_to = null, subject = '', body_text = '', body_html = '',
-             attachments = '[]', last_error = null, scrubbed_at = now(),
-             status = case when status = 'pending' then 'withdrawn' else status end, updated_at = now()
-         where o.application_id = $1
-            or ($2::text is not null
-                and (lower(o.to_address) = $2
-                     or position($2 in lower(coalesce(o.reply_to, ''))) > 0
-                     or position($2 in lower(o.body_text)) > 0)
-                and (o.application_id is null
-                     or exists (select 1 from application a
-                                where a.application_id = o.application_id
-                                  and (a.erased_at is not null or a.status = 'draft'))))",
-        id,
-        email,
-    )
-    .execute(&mut *conn)
-    .await?;
+    db::outbox::scrub_for_erasure(&mut *conn, id, email).await?;
     if let Some(email) = email {
         sqlx::query!("delete from enquiry where lower(email) = $1", email)
             .execute(&mut *conn)

@@ -1,3 +1,6 @@
+//! `email_outbox`: every email the site sends, stored first and delivered by the workers
+//! (`crate::outbox`); the only file that writes the table.
+
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -207,4 +210,131 @@ pub async fn queue_health(pool: &PgPool) -> sqlx::Result<QueueHealth> {
         oldest_pending_seconds: row.oldest,
         dead: row.dead,
     })
+}
+
+#[derive(Debug, Clone)]
+pub struct EmailRow {
+    pub email_outbox_id: Uuid,
+    pub kind: String,
+    pub to_address: String,
+    pub subject: String,
+    pub status: String,
+    pub attempts: i32,
+    pub last_error: Option<String>,
+    pub next_attempt_at: DateTime<Utc>,
+    pub sent_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// The emails of application `id`, oldest first, as its page lists them.
+pub async fn of_application(pool: &PgPool, id: Uuid) -> sqlx::Result<Vec<EmailRow>> {
+    sqlx::query_as!(
+        EmailRow,
+        "select email_outbox_id, kind, to_address, subject, status, attempts, last_error, next_attempt_at, sent_at, created_at
+         from email_outbox where application_id = $1 order by created_at",
+        id
+    )
+    .fetch_all(pool)
+    .await
+}
+
+/// Takes a dead email out of the queue for good, emptied (a resend renders a new one from the
+/// application as it is now); returns its kind, `None` when it is not a dead email of the application.
+pub async fn take_dead(conn: &mut PgConnection, application_id: Uuid, email_id: Uuid) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar!(
+        "update email_outbox
+         set status = 'withdrawn', to_name = null, to_address = '', reply_to = null, subject = '', body_text = '',
+             body_html = '', attachments = '[]', last_error = null, scrubbed_at = now(), updated_at = now()
+         where email_outbox_id = $1 and application_id = $2 and status = 'dead'
+         returning kind",
+        email_id,
+        application_id
+    )
+    .fetch_optional(conn)
+    .await
+}
+
+/// How many emails were given up on.
+pub async fn count_dead(pool: &PgPool) -> sqlx::Result<i64> {
+    sqlx::query_scalar!(r#"select count(*) as "n!" from email_outbox where status = 'dead'"#)
+        .fetch_one(pool)
+        .await
+}
+
+#[derive(Debug, Clone)]
+pub struct DeadEmail {
+    pub email_outbox_id: Uuid,
+    pub application_id: Option<Uuid>,
+    pub kind: String,
+    pub last_error: Option<String>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The emails given up on, most recent first.
+pub async fn dead(pool: &PgPool, limit: i64) -> sqlx::Result<Vec<DeadEmail>> {
+    sqlx::query_as!(
+        DeadEmail,
+        "select email_outbox_id, application_id, kind, last_error, updated_at
+         from email_outbox where status = 'dead' order by updated_at desc limit $1",
+        limit
+    )
+    .fetch_all(pool)
+    .await
+}
+
+/// Withdraws the application's reminders that have not gone out yet.
+pub async fn withdraw_reminders(conn: &mut PgConnection, application_id: Uuid) -> sqlx::Result<u64> {
+    let done = sqlx::query!(
+        "update email_outbox set status = 'withdrawn', updated_at = now()
+         where application_id = $1 and kind = 'booking_reminder' and status = 'pending'",
+        application_id
+    )
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected())
+}
+
+/// Erasure of a data subject (`db::erasure`): empties every email of application `id`, or addressed
+/// to, replying to or mentioning `email` (lower-cased), unless it belongs to another application
+/// not erased; a pending one is withdrawn.
+pub async fn scrub_for_erasure(conn: &mut PgConnection, id: Uuid, email: Option<&str>) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update email_outbox o
+         set to_name = null, to_address = '', reply_to = null, subject = '', body_text = '', body_html = '',
+             attachments = '[]', last_error = null, scrubbed_at = now(),
+             status = case when status = 'pending' then 'withdrawn' else status end, updated_at = now()
+         where o.application_id = $1
+            or ($2::text is not null
+                and (lower(o.to_address) = $2
+                     or position($2 in lower(coalesce(o.reply_to, ''))) > 0
+                     or position($2 in lower(o.body_text)) > 0)
+                and (o.application_id is null
+                     or exists (select 1 from application a
+                                where a.application_id = o.application_id
+                                  and (a.erased_at is not null or a.status = 'draft'))))",
+        id,
+        email,
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// One email of an application's outbox: what it is and where it stands, not to whom or what it says.
+#[derive(Debug, Clone)]
+pub struct EmailRecord {
+    pub kind: String,
+    /// `pending`, `sent`, `dead` or `withdrawn`.
+    pub status: String,
+}
+
+/// The application's emails, in the order they were written.
+pub async fn statuses_of(pool: &PgPool, application_id: Uuid) -> sqlx::Result<Vec<EmailRecord>> {
+    sqlx::query_as!(
+        EmailRecord,
+        "select kind, status from email_outbox where application_id = $1 order by created_at, email_outbox_id",
+        application_id
+    )
+    .fetch_all(pool)
+    .await
 }

@@ -15,6 +15,23 @@ pub enum ApplicationStatus {
     Withdrawn,
 }
 
+impl ApplicationStatus {
+    /// The value stored in `application.status`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApplicationStatus::Draft => "draft",
+            ApplicationStatus::Submitted => "submitted",
+            ApplicationStatus::Withdrawn => "withdrawn",
+        }
+    }
+}
+
+impl std::fmt::Display for ApplicationStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Where the firm's review of an application stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, sqlx::Type, serde::Serialize, serde::Deserialize)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
@@ -81,6 +98,22 @@ pub enum BookingStatus {
     Cancelled,
 }
 
+impl BookingStatus {
+    /// The value stored in `booking.status`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BookingStatus::Active => "active",
+            BookingStatus::Cancelled => "cancelled",
+        }
+    }
+}
+
+impl std::fmt::Display for BookingStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,5 +126,15 @@ mod tests {
             assert_eq!(json, status.as_str());
         }
         assert_eq!(ReviewStatus::parse("New"), None);
+        for status in [
+            ApplicationStatus::Draft,
+            ApplicationStatus::Submitted,
+            ApplicationStatus::Withdrawn,
+        ] {
+            assert_eq!(serde_json::to_value(status).unwrap(), status.as_str());
+        }
+        for status in [BookingStatus::Active, BookingStatus::Cancelled] {
+            assert_eq!(serde_json::to_value(status).unwrap(), status.as_str());
+        }
     }
 }

@@ -292,6 +292,35 @@ impl StoredAssessment {
     }
 }
 
+/// The pre-screen as stored in `application.prescreen`: the assessment of the applicant's pathway,
+/// then those of the other pathways assessed for an applicant who was not sure. Stored as the plain
+/// JSON array it always was, so the order is what says which was chosen.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct StoredPrescreen(Vec<StoredAssessment>);
+
+impl StoredPrescreen {
+    /// The pre-screen of `results`, assessed in order: the applicant's pathway first.
+    pub fn from_results(results: &[PathwayAssessment]) -> StoredPrescreen {
+        StoredPrescreen(results.iter().map(PathwayAssessment::stored).collect())
+    }
+
+    /// The assessment of the pathway the applicant chose (`None` before any pre-screen).
+    pub fn chosen(&self) -> Option<&StoredAssessment> {
+        self.0.first()
+    }
+
+    /// The other pathways assessed ("not sure"), in the order they were assessed.
+    pub fn others(&self) -> &[StoredAssessment] {
+        self.0.get(1..).unwrap_or_default()
+    }
+
+    /// Every assessment, the chosen one first (as the firm's brief takes them).
+    pub fn all(&self) -> &[StoredAssessment] {
+        &self.0
+    }
+}
+
 /// What the rules need besides the answers: the date (ICT tenure, status expiry, filing date) and the Job Bank
 /// medians of the edition in force on that date.
 pub struct Context<'a> {

@@ -3089,6 +3089,24 @@ fn stored_groups_follow_the_brief_and_drop_retired_ids() {
 }
 
 #[test]
+fn the_stored_prescreen_is_the_array_it_was_with_the_chosen_pathway_first() {
+    let one = |pathway| StoredAssessment {
+        pathway,
+        outcome: Outcome::NeedsReview,
+        rules: vec!["X12".into()],
+        values: Values::default(),
+    };
+    let array = serde_json::to_value([one(Pathway::Ict), one(Pathway::Gts), one(Pathway::Cusma)]).unwrap();
+    let stored: StoredPrescreen = serde_json::from_value(array.clone()).unwrap();
+    assert_eq!(stored.chosen().map(|a| a.pathway), Some(Pathway::Ict));
+    let others: Vec<_> = stored.others().iter().map(|a| a.pathway).collect();
+    assert_eq!(others, [Pathway::Gts, Pathway::Cusma]);
+    assert_eq!(serde_json::to_value(&stored).unwrap(), array);
+    let none = StoredPrescreen::default();
+    assert!(none.chosen().is_none() && none.others().is_empty());
+}
+
+#[test]
 fn common_facts() {
     use super::common::{at_least_months, cents, filing_date, hours_per_week, pay, teer};
     assert_eq!(teer(Some("21231")), Some(1));

@@ -7,6 +7,7 @@ pub mod errors;
 pub mod form_guard;
 pub mod forms;
 pub mod page;
+pub mod pagination;
 pub mod request_id;
 pub mod security;
 pub mod session;

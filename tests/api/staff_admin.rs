@@ -701,7 +701,7 @@ async fn stale_unconverted_leads_are_erased_and_old_enquiries_deleted() {
         .unwrap();
     }
     assert_eq!(
-        intake::db::retention::purge_old_enquiries(&app.db.pool, 365)
+        intake::db::enquiries::purge_older_than(&app.db.pool, 365)
             .await
             .unwrap(),
         1

@@ -11,9 +11,14 @@ use uuid::Uuid;
 use crate::{
     auth::CurrentStaff,
     context::AppContext,
-    db::{self, audit_log},
+    db::{self, audit},
     error::AppError,
-    web::{forms::clean_text, html, page::PageCtx},
+    web::{
+        forms::clean_text,
+        html,
+        page::PageCtx,
+        pagination::{self, Pager},
+    },
 };
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -73,9 +78,9 @@ impl Filters {
             .unwrap_or(1)
     }
 
-    pub fn query(&self, tz: Tz) -> audit_log::Query {
+    pub fn query(&self, tz: Tz) -> audit::Query {
         let staff = self.staff.trim();
-        audit_log::Query {
+        audit::Query {
             action_prefix: Self::text(&self.action, 100),
             staff_user_id: Uuid::parse_str(staff).ok(),
             system_only: staff == "system",
@@ -91,12 +96,7 @@ impl Filters {
     fn query_string(&self, page: Option<i64>) -> String {
         let mut f = self.clone();
         f.page = page.map(|p| p.to_string()).unwrap_or_default();
-        serde_urlencoded::to_string(&f)
-            .unwrap_or_default()
-            .split('&')
-            .filter(|kv| !kv.ends_with('='))
-            .collect::<Vec<_>>()
-            .join("&")
+        pagination::query_string(&f)
     }
 }
 
@@ -119,11 +119,8 @@ pub struct AuditPage {
     pub filters: Filters,
     pub events: Vec<EventView>,
     pub total: i64,
-    pub page: i64,
-    pub pages: i64,
+    pub pager: Pager,
     pub staff_options: Vec<(String, String)>,
-    pub prev_url: Option<String>,
-    pub next_url: Option<String>,
     /// The drop-down uses the form macro, which reads errors: there are none.
     pub no_errors: crate::web::forms::FormErrors,
 }
@@ -158,7 +155,7 @@ pub async fn list(
     let filters = filters.into_inner();
     let tz = app.settings.firm_time_zone;
     let page = filters.page_number();
-    let (rows, total) = audit_log::list(&app.pool, &filters.query(tz), PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
+    let (rows, total) = audit::list(&app.pool, &filters.query(tz), PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
     let system = ctx.t("audit-system");
     let events = rows
         .into_iter()
@@ -181,7 +178,9 @@ pub async fn list(
             detail: compact(e.detail.as_ref()),
         })
         .collect();
-    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    let pager = Pager::new(page, total, PAGE_SIZE, |n| {
+        format!("/staff/audit?{}", filters.query_string(Some(n)))
+    });
     let staff_options = db::staff::list_all(&app.pool)
         .await?
         .into_iter()
@@ -189,15 +188,12 @@ pub async fn list(
         .chain(std::iter::once(("system".to_owned(), system)))
         .collect();
     let view = AuditPage {
-        prev_url: (page > 1).then(|| format!("/staff/audit?{}", filters.query_string(Some(page - 1)))),
-        next_url: (page < pages).then(|| format!("/staff/audit?{}", filters.query_string(Some(page + 1)))),
         ctx,
         staff: Some(staff),
         filters,
         events,
         total,
-        page,
-        pages,
+        pager,
         staff_options,
         no_errors: Default::default(),
     };

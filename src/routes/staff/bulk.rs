@@ -11,7 +11,7 @@ use crate::{
     auth::CurrentStaff,
     booking::{self, Notify},
     context::AppContext,
-    db::backoffice,
+    db,
     error::AppError,
     i18n::when,
     metrics::BookingEvent,
@@ -92,7 +92,7 @@ async fn page(
     errors: FormErrors,
 ) -> Result<ConfirmPage, AppError> {
     let tz = app.settings.firm_time_zone;
-    let rows: Vec<SelectedView> = backoffice::selected(&app.pool, ids)
+    let rows: Vec<SelectedView> = db::applications::selected(&app.pool, ids)
         .await?
         .into_iter()
         .map(|r| SelectedView {

@@ -9,9 +9,9 @@ use crate::{
     auth::CurrentStaff,
     booking::mode_text,
     context::AppContext,
-    db::backoffice,
+    db,
     error::AppError,
-    i18n::when,
+    i18n::when::{self, stamp},
     web::{html, page::PageCtx},
 };
 
@@ -52,8 +52,9 @@ pub async fn show(ctx: PageCtx, staff: CurrentStaff, app: web::Data<AppContext>)
     let tz = app.settings.firm_time_zone;
     let now = Utc::now();
     let today = now.with_timezone(&tz).date_naive();
-    let figures = backoffice::dashboard(&app.pool).await?;
-    let consultations = backoffice::upcoming(&app.pool, now - Duration::hours(1), 20)
+    let new_count = db::applications::count_new(&app.pool).await?;
+    let dead_count = db::outbox::count_dead(&app.pool).await?;
+    let consultations = db::bookings::upcoming(&app.pool, now - Duration::hours(1), 20)
         .await?
         .into_iter()
         .map(|u| {
@@ -69,23 +70,23 @@ pub async fn show(ctx: PageCtx, staff: CurrentStaff, app: web::Data<AppContext>)
             }
         })
         .collect();
-    let problems = backoffice::dead_emails(&app.pool, 20)
+    let problems = db::outbox::dead(&app.pool, 20)
         .await?
         .into_iter()
         .map(|d| ProblemView {
             url: d.application_id.map(|id| format!("/staff/applications/{id}#emails")),
             kind: d.kind,
             error: d.last_error.unwrap_or_default(),
-            when: d.updated_at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string(),
+            when: stamp(d.updated_at, tz),
         })
         .collect();
     let page = DashboardPage {
         ctx,
         staff: Some(staff),
-        new_count: figures.new_count,
+        new_count,
         consultations,
         problems,
-        dead_count: figures.dead_emails,
+        dead_count,
         firm_zone: tz.name().to_owned(),
     };
     html(StatusCode::OK, &page)

@@ -10,6 +10,7 @@ use crate::{
     context::{App, AppContext},
     db,
     error::AppError,
+    i18n::when::stamp,
     wages::{self, Importer},
     web::{forms::FormErrors, html, page::PageCtx, see_other, upload::UploadedForm},
 };
@@ -81,7 +82,7 @@ async fn page(
             rows: e.rows.to_string(),
             nocs: e.nocs.to_string(),
             regions: e.regions.to_string(),
-            imported_at: e.imported_at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string(),
+            imported_at: stamp(e.imported_at, tz),
             imported_by: e.imported_by.unwrap_or_else(|| ctx.t("wages-imported-by-system")),
         })
         .collect();
