@@ -4,16 +4,14 @@
 //! then [`db::erasure::erase`] removes the person from every table. The cancellation email itself is
 //! emptied as soon as it is delivered (see `db::outbox::scrub_if_erased`).
 
-use chrono_tz::Tz;
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
 use crate::{
-    booking::{self, BookingView},
+    booking,
     config::Settings,
     db::{self, audit::NewAuditEvent},
     error::AppError,
-    i18n::Lang,
 };
 
 /// Erases application `id` and what else is about the same person, in the caller's transaction.
@@ -22,28 +20,18 @@ pub async fn erase_application(conn: &mut PgConnection, settings: &Settings, id:
     let Some(subject) = db::erasure::lock_subject(conn, id).await? else {
         return Ok(false);
     };
-    let ahead = db::erasure::future_booking(conn, id).await?;
+    let ahead = db::bookings::active_future_for_update(conn, id).await?;
     if !db::erasure::erase(conn, &subject).await? {
         return Ok(false);
     }
-    if let (Some(b), Some(email), Some(reference)) = (ahead, subject.email.as_deref(), subject.reference.as_deref()) {
-        let lang = Lang::from_code(&subject.language).unwrap_or(Lang::En);
-        let book_url = crate::links::apply(settings, lang);
-        let view = BookingView {
-            booking_id: b.booking_id,
-            application_id: id,
-            lang,
-            reference,
-            full_name: subject.full_name.as_deref().unwrap_or_default(),
-            email,
-            starts_at: b.starts_at,
-            ends_at: b.ends_at,
-            time_zone: b.time_zone.parse().unwrap_or(Tz::UTC),
-            mode: &b.consultation_mode,
-            sequence: b.ics_sequence + 1,
-            manage_url: "",
-        };
-        booking::enqueue_applicant_cancellation(conn, settings, &view, &book_url).await?;
+    // Read before the erasure, so the applicant's address is still known for this one email.
+    if let Some(mut row) = ahead {
+        // The erasure cancelled it: its calendar entry's next version.
+        row.ics_sequence += 1;
+        if let Some(view) = booking::view(&row, "") {
+            let book_url = crate::links::apply(settings, view.lang);
+            booking::enqueue_applicant_cancellation(conn, settings, &view, &book_url).await?;
+        }
     }
     Ok(true)
 }

@@ -8,12 +8,11 @@ use actix_web::{
     dev::{ServiceRequest, ServiceResponse},
     http::header::{self, HeaderMap, HeaderName, HeaderValue},
     middleware::Next,
-    web,
 };
 
 use crate::{
     auth::{CurrentStaff, SECOND_FACTOR_PATH, login_url, session},
-    context::AppContext,
+    context::{App, AppContext},
     db,
     error::AppError,
     web::session::token_hash,
@@ -35,7 +34,7 @@ pub async fn require_staff(
         query => format!("{}?{query}", req.path()),
     };
     let app = req
-        .app_data::<web::Data<AppContext>>()
+        .app_data::<App>()
         .cloned()
         .ok_or_else(|| anyhow::anyhow!("the application context is missing"))
         .map_err(AppError::from)?;

@@ -284,23 +284,33 @@ async fn cancel_row(
     Ok(true)
 }
 
-/// The manage link the emails carry: the applicant's own, or for a staff change a new one (the old
-/// token is replaced, so the link the applicant had stops working).
+/// The manage link the emails carry: the applicant's own, or for a staff change a new one.
 async fn manage_link(
     conn: &mut PgConnection,
     settings: &Settings,
     row: &BookingRow,
     by: By<'_>,
 ) -> Result<String, AppError> {
-    let lang = Lang::from_code(&row.language).unwrap_or(Lang::En);
     match by {
-        By::Applicant { token } => Ok(links::manage(settings, lang, token)),
-        By::Staff { .. } => {
-            let token = random_token();
-            db::bookings::rotate_manage_token(conn, row.booking_id, &token_hash(&token)).await?;
-            Ok(links::manage(settings, lang, &token))
+        By::Applicant { token } => {
+            let lang = Lang::from_code(&row.language).unwrap_or(Lang::En);
+            Ok(links::manage(settings, lang, token))
         }
+        By::Staff { .. } => renew_manage_link(conn, settings, row).await,
     }
+}
+
+/// A new manage link for the booking, in the caller's transaction: its token replaces the old one,
+/// so the link the applicant had stops working.
+pub async fn renew_manage_link(
+    conn: &mut PgConnection,
+    settings: &Settings,
+    row: &BookingRow,
+) -> Result<String, AppError> {
+    let lang = Lang::from_code(&row.language).unwrap_or(Lang::En);
+    let token = random_token();
+    db::bookings::rotate_manage_token(conn, row.booking_id, &token_hash(&token)).await?;
+    Ok(links::manage(settings, lang, &token))
 }
 
 impl By<'_> {

@@ -7,14 +7,13 @@ use chrono_tz::Tz;
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
-use super::{BookingView, brief};
+use super::brief;
 use crate::{
     config::Settings,
     db,
     domain::{pathway::Pathway, status::BookingStatus},
     error::AppError,
     i18n::Lang,
-    web::session::{random_token, token_hash},
 };
 
 /// What a resend queued instead of the dead email.
@@ -57,7 +56,8 @@ pub async fn resend(
     else {
         return Ok(None);
     };
-    let (Some(reference), Some(email), Some(pathway)) = (
+    // Nothing to send to an application without a reference, an address or a pathway.
+    let (Some(reference), Some(_), Some(pathway)) = (
         a.reference.as_deref(),
         a.email.as_deref(),
         a.pathway.as_deref().and_then(Pathway::from_code),
@@ -97,30 +97,17 @@ pub async fn resend(
         }
         Resent::Confirmation | Resent::Cancellation => {
             let manage_url = if resent == Resent::Confirmation {
-                let token = random_token();
-                db::bookings::rotate_manage_token(conn, row.booking_id, &token_hash(&token)).await?;
-                format!("{}/{}/booking/{token}", settings.base_url, lang.code())
+                super::renew_manage_link(conn, settings, &row).await?
             } else {
                 String::new()
             };
-            let view = BookingView {
-                booking_id: row.booking_id,
-                application_id: id,
-                lang,
-                reference,
-                full_name: a.full_name.as_deref().unwrap_or_default(),
-                email,
-                starts_at: row.starts_at,
-                ends_at: row.ends_at,
-                time_zone: zone,
-                mode: &row.consultation_mode,
-                sequence: row.ics_sequence,
-                manage_url: &manage_url,
+            let Some(view) = super::view(&row, &manage_url) else {
+                return Ok(None);
             };
             if resent == Resent::Confirmation {
                 super::enqueue_confirmation_email(conn, settings, &view).await?;
             } else {
-                let book_url = format!("{}/{}/apply", settings.base_url, lang.code());
+                let book_url = crate::links::apply(settings, view.lang);
                 super::enqueue_applicant_cancellation(conn, settings, &view, &book_url).await?;
             }
         }

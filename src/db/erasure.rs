@@ -3,7 +3,6 @@
 //! email to or about them in the outbox. The use case (with the calendar cancellation it sends) is
 //! `crate::erasure`.
 
-use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 use uuid::Uuid;
 
@@ -28,31 +27,6 @@ pub async fn lock_subject(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Opt
            from application
            where application_id = $1 and status <> 'draft' and erased_at is null
            for update"#,
-        id
-    )
-    .fetch_optional(conn)
-    .await
-}
-
-/// A consultation still ahead, as the cancellation sent at erasure needs it.
-#[derive(Debug, Clone)]
-pub struct FutureBooking {
-    pub booking_id: Uuid,
-    pub starts_at: DateTime<Utc>,
-    pub ends_at: DateTime<Utc>,
-    pub consultation_mode: String,
-    pub time_zone: String,
-    pub ics_sequence: i32,
-}
-
-/// The application's active booking that has not started yet, locked.
-pub async fn future_booking(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<FutureBooking>> {
-    sqlx::query_as!(
-        FutureBooking,
-        "select booking_id, starts_at, ends_at, consultation_mode, time_zone, ics_sequence
-         from booking
-         where application_id = $1 and status = 'active' and starts_at > now()
-         for update",
         id
     )
     .fetch_optional(conn)

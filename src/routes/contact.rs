@@ -8,7 +8,7 @@ use chrono::Utc;
 use lettre::message::Mailbox;
 
 use crate::{
-    context::AppContext,
+    context::App,
     db,
     domain::enquiry::ContactInput,
     email::messages::{EmailCtx, EnquiryReceived},
@@ -46,11 +46,7 @@ pub async fn show(ctx: PageCtx) -> impl Responder {
 }
 
 #[tracing::instrument(skip_all)]
-pub async fn submit(
-    ctx: PageCtx,
-    app: web::Data<AppContext>,
-    input: web::Form<ContactInput>,
-) -> Result<HttpResponse, AppError> {
+pub async fn submit(ctx: PageCtx, app: App, input: web::Form<ContactInput>) -> Result<HttpResponse, AppError> {
     let input = input.into_inner();
     let enquiry = match input.parse(ctx.lang) {
         Ok(enquiry) => enquiry,

@@ -1,14 +1,14 @@
 //! `/healthz`: the process answers. `/readyz`: the database answers and every migration is applied.
 
-use actix_web::{HttpResponse, web};
+use actix_web::HttpResponse;
 
-use crate::{context::AppContext, db};
+use crate::{context::App, db};
 
 pub async fn healthz() -> HttpResponse {
     HttpResponse::Ok().content_type("text/plain; charset=utf-8").body("ok")
 }
 
-pub async fn readyz(app: web::Data<AppContext>) -> HttpResponse {
+pub async fn readyz(app: App) -> HttpResponse {
     let answer = tokio::time::timeout(std::time::Duration::from_secs(3), db::health::ready(&app.pool)).await;
     let (ready, body) = match answer {
         Ok(Ok(true)) => (true, "ready"),

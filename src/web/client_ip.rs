@@ -12,16 +12,16 @@
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use actix_web::{HttpRequest, http::header, web};
+use actix_web::{HttpRequest, http::header};
 use ipnet::IpNet;
 
-use crate::context::AppContext;
+use crate::context::App;
 
 /// The client's address of `req` (see the module's documentation). `0.0.0.0` when the peer is
 /// unknown, which only happens in unit tests of handlers.
 pub fn of(req: &HttpRequest) -> IpAddr {
     let trusted = req
-        .app_data::<web::Data<AppContext>>()
+        .app_data::<App>()
         .map(|app| app.settings.trusted_proxies.as_slice())
         .unwrap_or_default();
     let peer = req.peer_addr().map(|a| a.ip());

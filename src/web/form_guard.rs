@@ -18,13 +18,13 @@ use actix_web::{
     dev::{Payload, ServiceRequest, ServiceResponse},
     http::{Method, header},
     middleware::Next,
-    web::{self, Bytes, BytesMut},
+    web::{Bytes, BytesMut},
 };
 use futures_util::StreamExt as _;
 use subtle::ConstantTimeEq as _;
 
 use crate::{
-    context::AppContext,
+    context::App,
     web::{session::TypedSession, upload},
 };
 
@@ -182,7 +182,7 @@ fn same_origin(req: &ServiceRequest) -> bool {
         (None, None) => return true,
     };
     let claimed = claimed.trim_end_matches('/').to_ascii_lowercase();
-    let Some(app) = req.app_data::<web::Data<AppContext>>() else {
+    let Some(app) = req.app_data::<App>() else {
         return false;
     };
     let base = origin_of(&app.settings.base_url).map(|o| o.to_ascii_lowercase());

@@ -6,9 +6,9 @@ use std::{
 };
 
 use actix_session::{Session, SessionExt};
-use actix_web::{FromRequest, HttpRequest, dev::Payload, http::header, web};
+use actix_web::{FromRequest, HttpRequest, dev::Payload, http::header};
 
-use crate::{context::AppContext, error::AppError, i18n::Lang, web::session::TypedSession};
+use crate::{context::App, error::AppError, i18n::Lang, web::session::TypedSession};
 
 /// The context of one rendered page.
 #[derive(Clone)]
@@ -62,7 +62,7 @@ impl PageCtx {
         };
         let session = req.get_session();
         let firm_name = req
-            .app_data::<web::Data<AppContext>>()
+            .app_data::<App>()
             .map(|app| app.settings.firm_name.clone())
             .unwrap_or_default();
         PageCtx {

@@ -12,10 +12,9 @@ use actix_web::{
     dev::{ServiceRequest, ServiceResponse},
     http::header::{HeaderName, HeaderValue},
     middleware::Next,
-    web,
 };
 
-use crate::context::AppContext;
+use crate::context::App;
 
 pub const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
@@ -44,7 +43,7 @@ fn from_trusted_proxy(req: &ServiceRequest) -> Option<HeaderValue> {
         return None;
     }
     let peer = req.peer_addr()?.ip();
-    let app = req.app_data::<web::Data<AppContext>>()?;
+    let app = req.app_data::<App>()?;
     app.settings
         .trusted_proxies
         .iter()

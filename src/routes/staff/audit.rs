@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use crate::{
     auth::CurrentStaff,
-    context::AppContext,
+    context::App,
     db::{self, audit},
     error::AppError,
     web::{
@@ -148,7 +148,7 @@ fn subject_url(subject_type: Option<&str>, subject_id: Option<&str>) -> Option<S
 pub async fn list(
     ctx: PageCtx,
     staff: CurrentStaff,
-    app: web::Data<AppContext>,
+    app: App,
     filters: web::Query<Filters>,
 ) -> Result<HttpResponse, AppError> {
     staff.require_admin()?;

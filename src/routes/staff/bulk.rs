@@ -10,7 +10,7 @@ use uuid::Uuid;
 use crate::{
     auth::CurrentStaff,
     booking::{self, Notify},
-    context::AppContext,
+    context::{App, AppContext},
     db,
     error::AppError,
     i18n::when,
@@ -122,24 +122,14 @@ async fn page(
 }
 
 /// The confirmation page for the ticked applications.
-pub async fn confirm(
-    ctx: PageCtx,
-    staff: CurrentStaff,
-    app: web::Data<AppContext>,
-    body: web::Bytes,
-) -> Result<HttpResponse, AppError> {
+pub async fn confirm(ctx: PageCtx, staff: CurrentStaff, app: App, body: web::Bytes) -> Result<HttpResponse, AppError> {
     let selection = read(&body)?;
     let page = page(ctx, staff, &app, &selection.ids, String::new(), FormErrors::default()).await?;
     html(StatusCode::OK, &page)
 }
 
 /// Cancels the bookings to come of the confirmed applications, emailing the applicants or not.
-pub async fn submit(
-    ctx: PageCtx,
-    staff: CurrentStaff,
-    app: web::Data<AppContext>,
-    body: web::Bytes,
-) -> Result<HttpResponse, AppError> {
+pub async fn submit(ctx: PageCtx, staff: CurrentStaff, app: App, body: web::Bytes) -> Result<HttpResponse, AppError> {
     let selection = read(&body)?;
     let notify = match selection.notify.as_str() {
         "yes" => Notify::Applicant,

@@ -8,7 +8,7 @@ use chrono::{Duration, Utc};
 use crate::{
     auth::CurrentStaff,
     booking::mode_text,
-    context::AppContext,
+    context::App,
     db,
     error::AppError,
     i18n::when::{self, stamp},
@@ -48,7 +48,7 @@ pub struct DashboardPage {
     pub firm_zone: String,
 }
 
-pub async fn show(ctx: PageCtx, staff: CurrentStaff, app: web::Data<AppContext>) -> Result<HttpResponse, AppError> {
+pub async fn show(ctx: PageCtx, staff: CurrentStaff, app: App) -> Result<HttpResponse, AppError> {
     let tz = app.settings.firm_time_zone;
     let now = Utc::now();
     let today = now.with_timezone(&tz).date_naive();

@@ -17,7 +17,7 @@ use crate::{
         session as staff_session,
         throttle::Decision,
     },
-    context::AppContext,
+    context::App,
     db,
     error::AppError,
     web::{
@@ -81,7 +81,7 @@ pub async fn submit_code(
     ctx: PageCtx,
     req: HttpRequest,
     session: Session,
-    app: web::Data<AppContext>,
+    app: App,
     input: web::Form<CodeInput>,
 ) -> Result<HttpResponse, AppError> {
     let Some(pending) = pending(&session) else {

@@ -1,18 +1,18 @@
 //! Signing out.
 
 use actix_session::Session;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse};
 
 use super::{audit_security, redirect};
 use crate::{
     auth::{LOGIN_PATH, session as staff_session},
-    context::AppContext,
+    context::App,
     db,
     error::AppError,
 };
 
 #[tracing::instrument(skip_all)]
-pub async fn logout(req: HttpRequest, session: Session, app: web::Data<AppContext>) -> Result<HttpResponse, AppError> {
+pub async fn logout(req: HttpRequest, session: Session, app: App) -> Result<HttpResponse, AppError> {
     if let Some(token) = staff_session::token_of(&req, &app.settings)
         && let Some(live) = db::staff_sessions::find_live(&app.pool, &crate::web::session::token_hash(&token)).await?
         && live.expires_at > chrono::Utc::now()

@@ -13,7 +13,7 @@ use super::{
 };
 use crate::{
     auth::{CODE_PATH, CurrentStaff, password, safe_next, session as staff_session, throttle::Decision},
-    context::AppContext,
+    context::App,
     db,
     error::AppError,
     web::{
@@ -90,7 +90,7 @@ pub async fn submit(
     ctx: PageCtx,
     req: HttpRequest,
     session: Session,
-    app: web::Data<AppContext>,
+    app: App,
     input: web::Form<LoginInput>,
 ) -> Result<HttpResponse, AppError> {
     let input = input.into_inner();
