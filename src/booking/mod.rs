@@ -151,11 +151,11 @@ pub async fn reschedule(
     by: By<'_>,
 ) -> Result<Result<Moved, Refusal>, AppError> {
     let settings = &app.settings;
-    let schedule = Schedule::load(app).await?.without(row.starts_at, row.ends_at);
-    let now = Utc::now();
     if !is_active(row) {
         return Ok(Err(Refusal::NotActive));
     }
+    let schedule = Schedule::load(app).await?.without(row.starts_at, row.ends_at);
+    let now = Utc::now();
     if matches!(by, By::Applicant { .. }) && schedule.past_cutoff(row.starts_at, now) {
         return Ok(Err(Refusal::PastCutoff));
     }

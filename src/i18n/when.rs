@@ -2,7 +2,7 @@
 //! the Fluent files (`dates.ftl`), so a new language brings its own. Staff lists use one neutral
 //! timestamp ([`stamp`]).
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Timelike, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 
 use super::Lang;
@@ -23,16 +23,10 @@ pub fn date(lang: Lang, date: NaiveDate) -> String {
     )
 }
 
-/// A local time: "14:30" / "14 h 30".
+/// A local time: "14:30" / "14 h 30". The language's pattern (`time-pattern`, chrono's `strftime`
+/// syntax) is read once per thread: a slot picker writes hundreds of times per page.
 pub fn time(lang: Lang, time: NaiveTime) -> String {
-    lang.t_args(
-        "time-short",
-        &[
-            ("hour", time.hour().to_string()),
-            ("hour2", format!("{:02}", time.hour())),
-            ("minute", format!("{:02}", time.minute())),
-        ],
-    )
+    time.format(&lang.t("time-pattern")).to_string()
 }
 
 /// A time range of one day: "10:00–10:30".

@@ -1,6 +1,6 @@
-# Dates and times (src/i18n/when.rs). $hour is 0–23, $hour2 the same on two digits.
+# Dates and times (src/i18n/when.rs). time-pattern is chrono's strftime pattern.
 date-long = { $weekday } { $day } { $month } { $year }
-time-short = { $hour2 }:{ $minute }
+time-pattern = %H:%M
 weekday-1 = Monday
 weekday-2 = Tuesday
 weekday-3 = Wednesday

@@ -1,6 +1,6 @@
-# Dates et heures (src/i18n/when.rs). $hour va de 0 à 23, $hour2 est la même sur deux chiffres.
+# Dates et heures (src/i18n/when.rs). time-pattern suit la syntaxe strftime de chrono.
 date-long = { $weekday } { $day } { $month } { $year }
-time-short = { $hour } h { $minute }
+time-pattern = %-H h %M
 weekday-1 = lundi
 weekday-2 = mardi
 weekday-3 = mercredi
