@@ -41,6 +41,8 @@ pub struct Invite<'a> {
     pub organizer_email: &'a str,
     pub attendee_name: &'a str,
     pub attendee_email: &'a str,
+    /// `URL`: where to see or change the consultation, when there is such a page.
+    pub url: Option<&'a str>,
 }
 
 /// The invite to add or update the consultation: `METHOD:REQUEST`, `STATUS:CONFIRMED`.
@@ -70,6 +72,11 @@ fn calendar(invite: &Invite, method: &str, status: &str) -> String {
     lines.push(&format!("SUMMARY:{}", text(invite.summary)));
     lines.push(&format!("DESCRIPTION:{}", text(invite.description)));
     lines.push(&format!("LOCATION:{}", text(invite.location)));
+    if let Some(url) = invite.url {
+        // A URI value: no escaping, and nothing that could end the line.
+        let url: String = url.chars().filter(|c| !c.is_control()).collect();
+        lines.push(&format!("URL:{url}"));
+    }
     lines.push(&format!("STATUS:{status}"));
     lines.push(&format!(
         "ORGANIZER{}:{}",

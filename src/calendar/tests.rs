@@ -26,6 +26,7 @@ fn invite() -> Invite<'static> {
         organizer_email: "consult@firm.example",
         attendee_name: "Ana López",
         attendee_email: "ana@example.com",
+        url: None,
     }
 }
 
