@@ -15,6 +15,7 @@ pub mod domain;
 pub mod email;
 pub mod erasure;
 pub mod error;
+pub mod holidays;
 pub mod i18n;
 pub mod limits;
 pub mod links;
