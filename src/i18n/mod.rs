@@ -4,6 +4,7 @@
 use std::{borrow::Cow, cell::RefCell, collections::HashMap, fmt};
 
 pub mod when;
+pub mod zone_name;
 
 use fluent_templates::{LanguageIdentifier, Loader, fluent_bundle::FluentValue, langid};
 
