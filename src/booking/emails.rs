@@ -56,6 +56,7 @@ pub fn invite(settings: &Settings, booking: &BookingView<'_>, method_cancel: boo
         summary: &summary,
         description: &description,
         location: &mode_text(lang, booking.mode),
+        url: None,
         organizer_name: &settings.firm_name,
         organizer_email: settings.firm_email.email.as_ref(),
         attendee_name: booking.full_name,
