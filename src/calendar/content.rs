@@ -86,3 +86,21 @@ pub(super) fn cal_address(email: &str) -> String {
     }
     out
 }
+
+/// A URI value (section 3.3.13), which has no escapes of its own: control characters, spaces, double quotes and
+/// non-ASCII characters are percent-encoded (as UTF-8), so the value stays on its line and in one piece; everything
+/// else, `:;,?&#%` included, is kept as the caller wrote it.
+pub(super) fn uri(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.trim().chars() {
+        if c.is_ascii_graphic() && c != '"' {
+            out.push(c);
+        } else {
+            let mut buf = [0; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                let _ = write!(out, "%{b:02X}");
+            }
+        }
+    }
+    out
+}

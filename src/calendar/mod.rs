@@ -5,16 +5,23 @@
 //! no `VTIMEZONE` is needed; the applicant's calendar shows them in its own zone.
 //!
 //! Everything people type (names, summary, description, location) is written by the `content` module: TEXT values are
-//! escaped, parameter values quoted and stripped of what a quoted string may not hold, addresses percent-encoded,
-//! and every line folded at 75 octets. No input can end a line, add a property or a parameter.
+//! escaped, parameter values quoted and stripped of what a quoted string may not hold, addresses and URLs
+//! percent-encoded, and every line folded at 75 octets. No input can end a line, add a property or a parameter.
+//!
+//! Beside the invites: [`feed`], a consultant's upcoming consultations as a calendar to subscribe to, and [`links`],
+//! "add to calendar" links for Google Calendar and Outlook.com.
 
 mod content;
+pub mod feed;
+#[cfg(test)]
+mod feed_tests;
+pub mod links;
 #[cfg(test)]
 mod tests;
 
 use chrono::{DateTime, Utc};
 
-use content::{Lines, cal_address, param_text, text, utc};
+use content::{Lines, cal_address, param_text, text, uri, utc};
 
 /// `Content-Type` of a [`request`] attachment.
 pub const CONTENT_TYPE_REQUEST: &str = "text/calendar; method=REQUEST; charset=UTF-8";
@@ -37,12 +44,12 @@ pub struct Invite<'a> {
     pub summary: &'a str,
     pub description: &'a str,
     pub location: &'a str,
+    /// `URL`: a page about the consultation (e.g. where to manage the booking), written when given.
+    pub url: Option<&'a str>,
     pub organizer_name: &'a str,
     pub organizer_email: &'a str,
     pub attendee_name: &'a str,
     pub attendee_email: &'a str,
-    /// `URL`: where to see or change the consultation, when there is such a page.
-    pub url: Option<&'a str>,
 }
 
 /// The invite to add or update the consultation: `METHOD:REQUEST`, `STATUS:CONFIRMED`.
@@ -73,9 +80,7 @@ fn calendar(invite: &Invite, method: &str, status: &str) -> String {
     lines.push(&format!("DESCRIPTION:{}", text(invite.description)));
     lines.push(&format!("LOCATION:{}", text(invite.location)));
     if let Some(url) = invite.url {
-        // A URI value: no escaping, and nothing that could end the line.
-        let url: String = url.chars().filter(|c| !c.is_control()).collect();
-        lines.push(&format!("URL:{url}"));
+        lines.push(&format!("URL:{}", uri(url)));
     }
     lines.push(&format!("STATUS:{status}"));
     lines.push(&format!(

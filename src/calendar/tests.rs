@@ -22,11 +22,11 @@ fn invite() -> Invite<'static> {
         summary: "Free consultation with Example Law",
         description: "Reference: GTS-7K3M",
         location: "Video call",
+        url: None,
         organizer_name: "Example Law",
         organizer_email: "consult@firm.example",
         attendee_name: "Ana López",
         attendee_email: "ana@example.com",
-        url: None,
     }
 }
 

@@ -1,0 +1,25 @@
+# Statutory holidays (src/holidays): holiday-<key>, the name each law gives the day.
+holiday-new-years-day = New Year’s Day
+holiday-family-day = Family Day
+holiday-louis-riel-day = Louis Riel Day
+holiday-nova-scotia-heritage-day = Nova Scotia Heritage Day
+holiday-islander-day = Islander Day
+holiday-good-friday = Good Friday
+holiday-easter-monday = Easter Monday
+holiday-victoria-day = Victoria Day
+holiday-national-patriots-day = National Patriots’ Day
+holiday-national-indigenous-peoples-day = National Indigenous Peoples Day
+holiday-st-jean-baptiste = Fête nationale du Québec (Saint-Jean-Baptiste Day)
+holiday-canada-day = Canada Day
+holiday-nunavut-day = Nunavut Day
+holiday-civic-holiday = Civic Holiday
+holiday-bc-day = British Columbia Day
+holiday-saskatchewan-day = Saskatchewan Day
+holiday-new-brunswick-day = New Brunswick Day
+holiday-discovery-day = Discovery Day
+holiday-labour-day = Labour Day
+holiday-truth-and-reconciliation = National Day for Truth and Reconciliation
+holiday-thanksgiving = Thanksgiving Day
+holiday-remembrance-day = Remembrance Day
+holiday-christmas-day = Christmas Day
+holiday-boxing-day = Boxing Day

@@ -1,0 +1,25 @@
+# Jours fériés (src/holidays) : holiday-<clé>, le nom officiel du jour en français.
+holiday-new-years-day = Jour de l’An
+holiday-family-day = Fête de la famille
+holiday-louis-riel-day = Journée Louis-Riel
+holiday-nova-scotia-heritage-day = Jour du patrimoine de la Nouvelle-Écosse
+holiday-islander-day = Fête des Insulaires
+holiday-good-friday = Vendredi saint
+holiday-easter-monday = Lundi de Pâques
+holiday-victoria-day = Fête de Victoria
+holiday-national-patriots-day = Journée nationale des patriotes
+holiday-national-indigenous-peoples-day = Journée nationale des peuples autochtones
+holiday-st-jean-baptiste = Fête nationale du Québec
+holiday-canada-day = Fête du Canada
+holiday-nunavut-day = Jour du Nunavut
+holiday-civic-holiday = Congé civique
+holiday-bc-day = Jour de la Colombie-Britannique
+holiday-saskatchewan-day = Fête de la Saskatchewan
+holiday-new-brunswick-day = Jour du Nouveau-Brunswick
+holiday-discovery-day = Jour de la Découverte
+holiday-labour-day = Fête du Travail
+holiday-truth-and-reconciliation = Journée nationale de la vérité et de la réconciliation
+holiday-thanksgiving = Action de grâce
+holiday-remembrance-day = Jour du Souvenir
+holiday-christmas-day = Noël
+holiday-boxing-day = Lendemain de Noël
