@@ -32,7 +32,12 @@ use std::{
 use chrono::Utc;
 use futures_util::StreamExt as _;
 use intake::{
-    booking::Schedule, config::Settings, context::AppContext, metrics::Metrics, slots::Slot, web::session::token_hash,
+    booking::{Schedule, Want},
+    config::Settings,
+    context::AppContext,
+    metrics::Metrics,
+    slots::Slot,
+    web::session::token_hash,
 };
 use reqwest::{Client, StatusCode, header};
 use sqlx::postgres::PgPoolOptions;
@@ -243,23 +248,37 @@ async fn drafts(base: &str, n: usize, out: &str) {
     println!("{n} drafts with their third page open, sessions in {out}");
 }
 
-/// Free slots to book, soonest first: at most what the daily cap leaves on each firm-local day.
+/// Free slots to book, soonest first: each consultant's, at most what their daily cap leaves on each
+/// firm-local day (a time free with two consultants comes twice: each booking goes to one of them).
 fn bookable(availability: &Schedule, n: usize) -> Vec<Slot> {
     let tz = availability.policy.firm_tz;
-    let mut per_day: HashMap<chrono::NaiveDate, u32> = HashMap::new();
-    for busy in &availability.busy {
-        *per_day.entry(busy.start.with_timezone(&tz).date_naive()).or_default() += 1;
+    let mut slots = Vec::new();
+    for calendar in availability.calendars.iter().filter(|c| c.consultant.active) {
+        let mut per_day: HashMap<chrono::NaiveDate, u32> = HashMap::new();
+        for busy in &calendar.busy {
+            *per_day
+                .entry(busy.starts_at.with_timezone(&tz).date_naive())
+                .or_default() += 1;
+        }
+        let want = Want {
+            consultant: Some(calendar.consultant.consultant_id),
+            ..Want::default()
+        };
+        slots.extend(
+            availability
+                .free(Utc::now(), &want)
+                .into_iter()
+                .map(|free| free.slot)
+                .filter(|slot| {
+                    let day = per_day.entry(slot.start.with_timezone(&tz).date_naive()).or_default();
+                    *day += 1;
+                    *day <= calendar.policy.daily_cap
+                }),
+        );
     }
-    availability
-        .free(Utc::now())
-        .into_iter()
-        .filter(|slot| {
-            let day = per_day.entry(slot.start.with_timezone(&tz).date_naive()).or_default();
-            *day += 1;
-            *day <= availability.policy.daily_cap
-        })
-        .take(n)
-        .collect()
+    slots.sort();
+    slots.truncate(n);
+    slots
 }
 
 /// Submits each draft once, `connections` at a time, for at most `seconds`: the latencies (ms),

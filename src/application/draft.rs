@@ -82,6 +82,21 @@ pub struct ChosenSlot {
     pub zone: Tz,
     /// `video` or `phone`.
     pub mode: String,
+    /// The consultation's language (`en`, `fr`, `es`).
+    pub language: String,
+    /// The consultant the applicant named; `None`: any available.
+    pub consultant: Option<uuid::Uuid>,
+}
+
+impl ChosenSlot {
+    /// What the applicant asks of a consultant, for `pathway`.
+    pub fn want<'a>(&'a self, pathway: &'a str) -> crate::booking::Want<'a> {
+        crate::booking::Want {
+            language: Some(&self.language),
+            pathway: Some(pathway),
+            consultant: self.consultant,
+        }
+    }
 }
 
 impl Draft {
@@ -148,7 +163,20 @@ impl Draft {
             .and_then(|z| z.parse().ok())
             .unwrap_or(firm_zone);
         let mode = self.answers.str("consultation_mode")?.to_owned();
-        Some(ChosenSlot { start, zone, mode })
+        let language = self
+            .answers
+            .str("consultation_language")
+            .filter(|l| ["en", "fr", "es"].contains(l))
+            .unwrap_or(self.row.language.as_str())
+            .to_owned();
+        let consultant = self.answers.str("consultant").and_then(|c| c.parse().ok());
+        Some(ChosenSlot {
+            start,
+            zone,
+            mode,
+            language,
+            consultant,
+        })
     }
 
     pub fn is_draft(&self) -> bool {

@@ -69,7 +69,8 @@ pub async fn submit(app: &AppContext, draft: &Draft, pathway: Pathway, block: &s
     let settings = &app.settings;
     let chosen = draft.chosen_slot(settings.firm_time_zone).ok_or(AppError::BadRequest)?;
     let schedule = Schedule::load_for(app, chosen.start).await?;
-    if schedule.free_at(Utc::now(), chosen.start).is_none() {
+    let want = chosen.want(pathway.code());
+    if schedule.free_at(Utc::now(), chosen.start, &want).is_none() {
         return Ok(Submission::SlotTaken);
     }
     // The assessment as of the final answers.
@@ -117,6 +118,7 @@ pub async fn submit(app: &AppContext, draft: &Draft, pathway: Pathway, block: &s
         start: chosen.start,
         zone: chosen.zone,
         mode: &chosen.mode,
+        want,
     };
     let booked = match booking::book(&mut tx, settings, &schedule, &new).await? {
         Ok(booked) => booked,
@@ -139,7 +141,29 @@ pub async fn submit(app: &AppContext, draft: &Draft, pathway: Pathway, block: &s
         mode: &chosen.mode,
     };
     let brief = booking::brief::firm_brief(settings, &source).ok_or(AppError::BadRequest)?;
-    booking::brief::enqueue(&mut tx, settings, application_id, &brief).await?;
+    let host = schedule
+        .consultant(booked.consultant_id)
+        .map(booking::Host::of)
+        .unwrap_or_default();
+    let staff_url = links::staff_application(settings, application_id);
+    let view = booking::BookingView {
+        booking_id: booked.booking_id,
+        application_id,
+        lang,
+        reference: &reference,
+        full_name,
+        email,
+        starts_at: start,
+        ends_at: end,
+        time_zone: chosen.zone,
+        mode: &chosen.mode,
+        sequence: 0,
+        manage_url: &staff_url,
+        consultation_language: &chosen.language,
+        host: host.clone(),
+    };
+    let invite = booking::emails::staff_invite(settings, &view, false, &staff_url);
+    booking::brief::enqueue(&mut tx, settings, application_id, &brief, Some((&host.email, invite))).await?;
     limits::after_booking(&mut tx, settings, &links::staff_applications(settings)).await?;
     tx.commit().await?;
     app.metrics.booking(BookingEvent::Booked);

@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use crate::{
     config::Settings,
+    db::outbox::Attachment,
     domain::{answers::Answers, pathway::Pathway},
     email::messages::{EmailCtx, FirmBrief, SlotText},
     error::AppError,
@@ -101,13 +102,15 @@ pub fn firm_brief(settings: &Settings, source: &BriefSource<'_>) -> Option<FirmB
     })
 }
 
-/// Queues the brief to the firm. Its Reply-To is the applicant's bare address: a display name
+/// Queues the brief to the firm, and to the consultant (`host_email`, when there is one) with the
+/// consultation's calendar invite. Its Reply-To is the applicant's bare address: a display name
 /// typed by the applicant would be shown by mail programs as if it were someone else.
 pub async fn enqueue(
     conn: &mut PgConnection,
     settings: &Settings,
     application_id: Uuid,
     brief: &FirmBrief,
+    host: Option<(&str, Attachment)>,
 ) -> Result<(), AppError> {
     let reply_to = brief.email.parse().ok().map(|address| Mailbox::new(None, address));
     let envelope = Envelope {
@@ -116,5 +119,19 @@ pub async fn enqueue(
         ..Envelope::to(&settings.firm_email)
     };
     outbox::enqueue(conn, &envelope, brief).await?;
+    if let Some((email, invite)) = host
+        && !email.eq_ignore_ascii_case(settings.firm_email.email.as_ref())
+        && let Ok(address) = email.parse()
+    {
+        let to = Mailbox::new(None, address);
+        let attachments = [invite];
+        let envelope = Envelope {
+            reply_to: reply_to.as_ref(),
+            application_id: Some(application_id),
+            attachments: &attachments,
+            ..Envelope::to(&to)
+        };
+        outbox::enqueue(conn, &envelope, brief).await?;
+    }
     Ok(())
 }

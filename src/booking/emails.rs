@@ -11,10 +11,10 @@ use uuid::Uuid;
 use crate::{
     calendar::{self, Invite},
     config::Settings,
-    db::{self, bookings::BookingRow, outbox::Attachment},
+    db::{self, bookings::BookingRow, consultants::Consultant, outbox::Attachment},
     email::messages::{
         BookingCancelled, BookingConfirmation, BookingReminder, BookingRescheduled, EmailCtx, EmailMessage,
-        FirmBookingNotice, SlotText,
+        FirmBookingNotice, Meeting, SlotText,
     },
     error::AppError,
     i18n::{Lang, when},
@@ -33,6 +33,65 @@ pub fn mode_text(lang: Lang, mode: &str) -> String {
     lang.t(&format!("opt-consultation_mode-{mode}"))
 }
 
+/// A language's name in `lang` ("French", "français").
+pub fn language_text(lang: Lang, code: &str) -> String {
+    lang.t(&format!("language-name-{code}"))
+}
+
+/// The consultant a booking is with, as its emails and pages show them.
+#[derive(Debug, Clone, Default)]
+pub struct Host {
+    /// Empty for the firm's own calendar: the firm's name is shown.
+    pub name: String,
+    /// Empty when the consultant has no account.
+    pub email: String,
+    pub video_link: String,
+    pub phone: String,
+}
+
+impl Host {
+    pub fn of(consultant: &Consultant) -> Host {
+        Host {
+            name: consultant.name.clone(),
+            email: consultant.email.clone(),
+            video_link: consultant.video_link.clone(),
+            phone: consultant.phone.clone(),
+        }
+    }
+
+    pub fn of_row(row: &BookingRow) -> Host {
+        Host {
+            name: row.host_name.clone(),
+            email: row.host_email.clone(),
+            video_link: row.host_video_link.clone(),
+            phone: row.host_phone.clone(),
+        }
+    }
+
+    /// The name shown: the consultant's, or the firm's.
+    pub fn display<'a>(&'a self, settings: &'a Settings) -> &'a str {
+        if self.name.is_empty() {
+            &settings.firm_name
+        } else {
+            &self.name
+        }
+    }
+
+    /// How to join a consultation held by `mode`: the video link, or the number they call from.
+    pub fn join_text(&self, lang: Lang, settings: &Settings, mode: &str) -> String {
+        let name = self.display(settings);
+        match mode {
+            "video" if !self.video_link.is_empty() => lang.t_args("join-video", &[("link", self.video_link.as_str())]),
+            "video" => lang.t("join-video-later"),
+            "phone" if !self.phone.is_empty() => {
+                lang.t_args("join-phone", &[("name", name), ("phone", self.phone.as_str())])
+            }
+            "phone" => lang.t_args("join-phone-unknown", &[("name", name)]),
+            _ => String::new(),
+        }
+    }
+}
+
 /// The applicant's calendar invite for a booking.
 pub fn invite(settings: &Settings, booking: &BookingView<'_>, method_cancel: bool) -> Attachment {
     let lang = booking.lang;
@@ -47,6 +106,24 @@ pub fn invite(settings: &Settings, booking: &BookingView<'_>, method_cancel: boo
         )
     };
     let uid = format!("booking-{}@{}", booking.booking_id, settings.mail_from.email.domain());
+    let host = &booking.host;
+    // The consultant organises the consultation; the firm's own calendar is the firm's.
+    let (organizer_name, organizer_email) = if host.email.is_empty() {
+        (settings.firm_name.as_str(), settings.firm_email.email.as_ref())
+    } else {
+        (host.display(settings), host.email.as_str())
+    };
+    let join = host.join_text(lang, settings, booking.mode);
+    let description = if join.is_empty() || method_cancel {
+        description
+    } else {
+        format!("{join}\n\n{description}")
+    };
+    let location = if booking.mode == "video" && !host.video_link.is_empty() {
+        host.video_link.clone()
+    } else {
+        mode_text(lang, booking.mode)
+    };
     let invite = Invite {
         uid: &uid,
         sequence: u32::try_from(booking.sequence).unwrap_or(0),
@@ -55,12 +132,12 @@ pub fn invite(settings: &Settings, booking: &BookingView<'_>, method_cancel: boo
         stamp: Utc::now(),
         summary: &summary,
         description: &description,
-        location: &mode_text(lang, booking.mode),
-        url: None,
-        organizer_name: &settings.firm_name,
-        organizer_email: settings.firm_email.email.as_ref(),
+        location: &location,
+        organizer_name,
+        organizer_email,
         attendee_name: booking.full_name,
         attendee_email: booking.email,
+        url: (!method_cancel).then_some(booking.manage_url),
     };
     if method_cancel {
         Attachment {
@@ -91,6 +168,9 @@ pub struct BookingView<'a> {
     pub mode: &'a str,
     pub sequence: i32,
     pub manage_url: &'a str,
+    /// The consultation's language code.
+    pub consultation_language: &'a str,
+    pub host: Host,
 }
 
 impl BookingView<'_> {
@@ -109,6 +189,14 @@ impl BookingView<'_> {
             self.time_zone,
             settings.firm_time_zone,
         )
+    }
+
+    pub fn meeting(&self, settings: &Settings) -> Meeting {
+        Meeting {
+            with: self.host.display(settings).to_owned(),
+            language: language_text(self.lang, self.consultation_language),
+            join: self.host.join_text(self.lang, settings, self.mode),
+        }
     }
 
     fn to(&self) -> Result<Mailbox, AppError> {
@@ -163,6 +251,7 @@ pub async fn enqueue_confirmation_email(
         slot: booking.slot(settings),
         mode: mode_text(booking.lang, booking.mode),
         manage_url: booking.manage_url.to_owned(),
+        meeting: booking.meeting(settings),
     };
     let attachments = [invite(settings, booking, false)];
     booking.send_applicant(conn, &confirmation, &attachments, None).await
@@ -184,24 +273,26 @@ async fn schedule_reminder(
         slot: booking.slot(settings),
         mode: mode_text(booking.lang, booking.mode),
         manage_url: booking.manage_url.to_owned(),
+        meeting: booking.meeting(settings),
     };
     booking.send_applicant(conn, &reminder, &[], Some(due)).await
 }
 
-/// Emails for a booking moved from `previous` (start, end): the applicant's updated invite, a new
-/// reminder (the old one is withdrawn), and a notice to the firm.
+/// Emails for a booking moved from `before`: the applicant's updated invite, a new reminder (the
+/// old one is withdrawn), and a notice to the firm and to the consultants concerned.
 pub async fn enqueue_rescheduled(
     conn: &mut PgConnection,
     settings: &Settings,
     booking: &BookingView<'_>,
-    previous: (DateTime<Utc>, DateTime<Utc>),
+    before: &BookingRow,
+    reason: &str,
     staff_url: &str,
 ) -> Result<(), AppError> {
     db::outbox::withdraw_reminders(conn, booking.application_id).await?;
     let previous = slot_text(
         booking.lang,
-        previous.0,
-        previous.1,
+        before.starts_at,
+        before.ends_at,
         booking.time_zone,
         settings.firm_time_zone,
     );
@@ -213,25 +304,74 @@ pub async fn enqueue_rescheduled(
         previous: previous.clone(),
         mode: mode_text(booking.lang, booking.mode),
         manage_url: booking.manage_url.to_owned(),
+        meeting: booking.meeting(settings),
+        reason: reason.to_owned(),
     };
     let attachments = [invite(settings, booking, false)];
     booking.send_applicant(conn, &email, &attachments, None).await?;
     schedule_reminder(conn, settings, booking).await?;
-    notify_firm(conn, settings, booking, false, previous, staff_url).await
+    let change = Change {
+        cancelled: false,
+        previous,
+        reason,
+        previous_host: (before.host_email != booking.host.email).then_some(before.host_email.as_str()),
+    };
+    notify_firm(conn, settings, booking, &change, staff_url).await
 }
 
-/// Emails for a cancelled booking: the applicant's cancellation (METHOD:CANCEL) and a notice to the firm.
+/// The firm's and the consultant's notice of a consultation booked again after `before` was
+/// cancelled (the applicant's confirmation is queued by `book`).
+pub async fn enqueue_booked_again(
+    conn: &mut PgConnection,
+    settings: &Settings,
+    booking: &BookingView<'_>,
+    before: &BookingRow,
+    staff_url: &str,
+) -> Result<(), AppError> {
+    let previous = slot_text(
+        booking.lang,
+        before.starts_at,
+        before.ends_at,
+        booking.time_zone,
+        settings.firm_time_zone,
+    );
+    let change = Change {
+        cancelled: false,
+        previous,
+        reason: "",
+        previous_host: None,
+    };
+    notify_firm(conn, settings, booking, &change, staff_url).await
+}
+
+/// What changed, for the firm's notice.
+struct Change<'a> {
+    cancelled: bool,
+    previous: SlotText,
+    reason: &'a str,
+    /// The consultant who had the consultation before, when it moved to another one.
+    previous_host: Option<&'a str>,
+}
+
+/// Emails for a cancelled booking: the applicant's cancellation (METHOD:CANCEL) and a notice to the
+/// firm and the consultant, with the `reason` given (may be empty).
 pub async fn enqueue_cancelled(
     conn: &mut PgConnection,
     settings: &Settings,
     booking: &BookingView<'_>,
     book_url: &str,
     staff_url: &str,
+    reason: &str,
 ) -> Result<(), AppError> {
     db::outbox::withdraw_reminders(conn, booking.application_id).await?;
     enqueue_applicant_cancellation(conn, settings, booking, book_url).await?;
-    let slot = booking.slot(settings);
-    notify_firm(conn, settings, booking, true, slot, staff_url).await
+    let change = Change {
+        cancelled: true,
+        previous: booking.slot(settings),
+        reason,
+        previous_host: None,
+    };
+    notify_firm(conn, settings, booking, &change, staff_url).await
 }
 
 /// The applicant's cancellation email with its calendar cancellation (METHOD:CANCEL), alone: also
@@ -253,29 +393,72 @@ pub async fn enqueue_applicant_cancellation(
     booking.send_applicant(conn, &email, &attachments, None).await
 }
 
+/// The firm's notice of a change, to the firm's inbox and to each consultant concerned (the one who
+/// has it, and the one who had it), with the calendar's update for the consultant.
 async fn notify_firm(
     conn: &mut PgConnection,
     settings: &Settings,
     booking: &BookingView<'_>,
-    cancelled: bool,
-    previous: SlotText,
+    change: &Change<'_>,
     staff_url: &str,
 ) -> Result<(), AppError> {
     let notice = FirmBookingNotice {
         ctx: booking.ctx(settings),
         reference: booking.reference.to_owned(),
         full_name: booking.full_name.to_owned(),
-        cancelled,
-        previous,
+        cancelled: change.cancelled,
+        previous: change.previous.clone(),
         slot: booking.slot(settings),
         staff_url: staff_url.to_owned(),
+        meeting: booking.meeting(settings),
+        reason: change.reason.to_owned(),
     };
     let envelope = Envelope {
         application_id: Some(booking.application_id),
         ..Envelope::to(&settings.firm_email)
     };
     outbox::enqueue(conn, &envelope, &notice).await?;
+    let mut hosts: Vec<&str> = vec![booking.host.email.as_str()];
+    hosts.extend(change.previous_host);
+    for (i, host) in hosts.into_iter().enumerate() {
+        let Ok(address) = host.parse() else { continue };
+        if host.eq_ignore_ascii_case(settings.firm_email.email.as_ref()) {
+            continue;
+        }
+        let to = Mailbox::new(None, address);
+        // The consultant who has it gets the update; the one who had it, the cancellation.
+        let attachments = [staff_invite(settings, booking, change.cancelled || i > 0, staff_url)];
+        let envelope = Envelope {
+            application_id: Some(booking.application_id),
+            attachments: &attachments,
+            ..Envelope::to(&to)
+        };
+        outbox::enqueue(conn, &envelope, &notice).await?;
+    }
     Ok(())
+}
+
+/// The consultant's calendar invite for a booking: the same event as the applicant's (one UID), with
+/// the application's page instead of the applicant's manage link.
+pub fn staff_invite(
+    settings: &Settings,
+    booking: &BookingView<'_>,
+    method_cancel: bool,
+    staff_url: &str,
+) -> Attachment {
+    let staff_view = BookingView {
+        manage_url: staff_url,
+        host: booking.host.clone(),
+        ..*booking
+    };
+    let mut attachment = invite(settings, &staff_view, method_cancel);
+    attachment.filename = if method_cancel {
+        "cancel.ics"
+    } else {
+        "consultation.ics"
+    }
+    .into();
+    attachment
 }
 
 /// A row's view, with its manage link (the token itself is only known when it is made).
@@ -293,5 +476,7 @@ pub fn view<'a>(row: &'a BookingRow, manage_url: &'a str) -> Option<BookingView<
         mode: &row.consultation_mode,
         sequence: row.ics_sequence,
         manage_url,
+        consultation_language: &row.consultation_language,
+        host: Host::of_row(row),
     })
 }

@@ -11,16 +11,17 @@ pub mod limits;
 pub mod resend;
 pub mod schedule;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde_json::json;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
 pub use emails::{
-    BookingView, enqueue_applicant_cancellation, enqueue_confirmation_email, invite, mode_text, slot_text, view,
+    BookingView, Host, enqueue_applicant_cancellation, enqueue_confirmation_email, invite, language_text, mode_text,
+    slot_text, view,
 };
-pub use schedule::Schedule;
+pub use schedule::{Free, Schedule, Want};
 
 use crate::{
     config::Settings,
@@ -83,42 +84,73 @@ pub struct NewBooking<'a> {
     pub zone: Tz,
     /// `video` or `phone`.
     pub mode: &'a str,
+    /// The consultation's language, the pathway, and the consultant if the applicant named one.
+    pub want: Want<'a>,
 }
 
 /// A booking made.
 pub struct Booked {
     pub booking_id: Uuid,
     pub slot: Slot,
+    pub consultant_id: Uuid,
+    /// The token of the booking's manage link.
+    pub token: String,
 }
 
 /// Books the free slot starting at `new.start` in the caller's transaction and queues the
 /// applicant's confirmation (with its invite and manage link) and reminder. On a refusal the
 /// transaction must be rolled back.
+///
+/// With no consultant named, the consultation goes to the suitable consultant free then with the
+/// fewest consultations that week (the firm's week, Monday to Sunday), then to the one booked least
+/// recently; when another booking wins that consultant at the database meanwhile, the next one is
+/// tried, each in its own savepoint.
 pub async fn book(
     conn: &mut PgConnection,
     settings: &Settings,
     schedule: &Schedule,
     new: &NewBooking<'_>,
 ) -> Result<Result<Booked, Refusal>, AppError> {
-    let Some(slot) = schedule.free_at(Utc::now(), new.start) else {
+    let Some(free) = schedule.free_at(Utc::now(), new.start, &new.want) else {
         return Ok(Err(Refusal::SlotNotFree));
     };
+    let slot = free.slot;
+    let (week_start, week_end) = firm_week(settings.firm_time_zone, slot.start);
+    let candidates = db::bookings::fairest(conn, &free.consultants, week_start, week_end).await?;
     let token = random_token();
-    let row = db::bookings::NewBooking {
-        application_id: new.application_id,
-        starts_at: slot.start,
-        ends_at: slot.end,
-        buffer_minutes: schedule.buffer_minutes,
-        consultation_mode: new.mode,
-        time_zone: new.zone.name(),
-        manage_token_hash: &token_hash(&token),
-    };
-    let booking_id = match db::bookings::insert(conn, &row).await {
-        Ok(id) => id,
-        Err(e) if db::bookings::is_slot_taken(&e) => return Ok(Err(Refusal::SlotTaken)),
-        Err(e) => return Err(e.into()),
+    let hash = token_hash(&token);
+    let mut held = None;
+    for consultant_id in candidates {
+        let row = db::bookings::NewBooking {
+            application_id: new.application_id,
+            consultant_id,
+            language: new.want.language.unwrap_or(new.lang.code()),
+            starts_at: slot.start,
+            ends_at: slot.end,
+            buffer_minutes: schedule.buffer_minutes,
+            consultation_mode: new.mode,
+            time_zone: new.zone.name(),
+            manage_token_hash: &hash,
+        };
+        let mut savepoint = sqlx::Connection::begin(&mut *conn).await?;
+        match db::bookings::insert(&mut savepoint, &row).await {
+            Ok(id) => {
+                savepoint.commit().await?;
+                held = Some((id, consultant_id));
+                break;
+            }
+            Err(e) if db::bookings::is_slot_taken(&e) => savepoint.rollback().await?,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let Some((booking_id, consultant_id)) = held else {
+        return Ok(Err(Refusal::SlotTaken));
     };
     let manage_url = links::manage(settings, new.lang, &token);
+    let host = schedule
+        .consultant(consultant_id)
+        .map(emails::Host::of)
+        .unwrap_or_default();
     let view = BookingView {
         booking_id,
         application_id: new.application_id,
@@ -132,68 +164,207 @@ pub async fn book(
         mode: new.mode,
         sequence: 0,
         manage_url: &manage_url,
+        consultation_language: new.want.language.unwrap_or(new.lang.code()),
+        host,
     };
     emails::enqueue_confirmation(conn, settings, &view).await?;
-    Ok(Ok(Booked { booking_id, slot }))
+    Ok(Ok(Booked {
+        booking_id,
+        slot,
+        consultant_id,
+        token,
+    }))
+}
+
+/// The firm-local week (Monday 00:00 to the next Monday 00:00) that `at` falls in.
+pub fn firm_week(firm_tz: chrono_tz::Tz, at: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
+    let date = at.with_timezone(&firm_tz).date_naive();
+    let monday = date - Duration::days(i64::from(date.weekday().num_days_from_monday()));
+    let midnight = |d: chrono::NaiveDate| {
+        firm_tz
+            .from_local_datetime(&d.and_time(NaiveTime::MIN))
+            .earliest()
+            .map_or_else(|| d.and_time(NaiveTime::MIN).and_utc(), |t| t.to_utc())
+    };
+    (midnight(monday), midnight(monday + Duration::days(7)))
 }
 
 /// A booking moved.
 pub struct Moved {
     pub slot: Slot,
+    pub consultant_id: Uuid,
 }
 
-/// Moves booking `row` to the free slot starting at `start`, in its own transaction: the applicant
-/// gets an updated invite and a new reminder (the old one is withdrawn), the firm a notice.
+/// Where to move a booking: a time and, optionally, a consultant.
+#[derive(Debug, Clone, Copy)]
+pub struct MoveTo {
+    pub start: DateTime<Utc>,
+    /// `None`: the booking's consultant if they are free then, otherwise the suitable consultant free
+    /// then (same language and pathway), chosen as [`book`] chooses.
+    pub consultant: Option<Uuid>,
+}
+
+/// Moves booking `row` to `to`, in its own transaction: the applicant gets an updated invite and a
+/// new reminder (the old one is withdrawn), the firm and the consultant a notice. `reason` (staff
+/// only, may be empty) is written in the applicant's email.
 pub async fn reschedule(
     app: &AppContext,
     row: &BookingRow,
-    start: DateTime<Utc>,
+    to: MoveTo,
     by: By<'_>,
+    reason: &str,
 ) -> Result<Result<Moved, Refusal>, AppError> {
     let settings = &app.settings;
     if !is_active(row) {
         return Ok(Err(Refusal::NotActive));
     }
-    let schedule = Schedule::load(app).await?.without(row.starts_at, row.ends_at);
+    let schedule = Schedule::load(app).await?.without(row.booking_id);
     let now = Utc::now();
     if matches!(by, By::Applicant { .. }) && schedule.past_cutoff(row.starts_at, now) {
         return Ok(Err(Refusal::PastCutoff));
     }
-    let Some(slot) = schedule.free_at(now, start) else {
+    let want = Want {
+        language: Some(row.consultation_language.as_str()),
+        pathway: row.pathway.as_deref(),
+        consultant: to.consultant,
+    };
+    let Some(free) = schedule.free_at(now, to.start, &want) else {
         return Ok(Err(Refusal::SlotNotFree));
     };
-
+    let slot = free.slot;
     let mut tx = app.pool.begin().await?;
-    let moved = db::bookings::reschedule(&mut tx, row.booking_id, slot.start, slot.end, schedule.buffer_minutes).await;
-    let sequence = match moved {
-        Ok(Some(sequence)) => sequence,
-        Ok(None) => return Ok(Err(Refusal::NotActive)),
-        Err(e) if db::bookings::is_slot_taken(&e) => return Ok(Err(Refusal::SlotTaken)),
-        Err(e) => return Err(e.into()),
+    let candidates = if free.consultants.contains(&row.consultant_id) {
+        vec![row.consultant_id]
+    } else {
+        let (week_start, week_end) = firm_week(settings.firm_time_zone, slot.start);
+        db::bookings::fairest(&mut tx, &free.consultants, week_start, week_end).await?
+    };
+    let mut moved_to = None;
+    for consultant_id in candidates {
+        let mut savepoint = sqlx::Connection::begin(&mut *tx).await?;
+        let moved = db::bookings::reschedule(
+            &mut savepoint,
+            row.booking_id,
+            consultant_id,
+            slot.start,
+            slot.end,
+            schedule.buffer_minutes,
+        )
+        .await;
+        match moved {
+            Ok(Some(sequence)) => {
+                savepoint.commit().await?;
+                moved_to = Some((consultant_id, sequence));
+                break;
+            }
+            Ok(None) => return Ok(Err(Refusal::NotActive)),
+            Err(e) if db::bookings::is_slot_taken(&e) => savepoint.rollback().await?,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let Some((consultant_id, sequence)) = moved_to else {
+        return Ok(Err(Refusal::SlotTaken));
     };
     let manage = manage_link(&mut tx, settings, row, by).await?;
     let mut after = row.clone();
     after.starts_at = slot.start;
     after.ends_at = slot.end;
     after.ics_sequence = sequence;
+    if consultant_id != row.consultant_id
+        && let Some(host) = schedule.consultant(consultant_id)
+    {
+        after.consultant_id = consultant_id;
+        after.host_name.clone_from(&host.name);
+        after.host_email.clone_from(&host.email);
+        after.host_video_link.clone_from(&host.video_link);
+        after.host_phone.clone_from(&host.phone);
+    }
     let view = view(&after, &manage).ok_or(AppError::NotFound)?;
     let staff_url = links::staff_application(settings, row.application_id);
-    emails::enqueue_rescheduled(&mut tx, settings, &view, (row.starts_at, row.ends_at), &staff_url).await?;
+    emails::enqueue_rescheduled(&mut tx, settings, &view, row, reason, &staff_url).await?;
     if let By::Staff { id } = by {
         audit(
             &mut tx,
             id,
             "booking.move",
             row.application_id,
-            json!({ "starts_at": row.starts_at }),
-            json!({ "starts_at": slot.start }),
+            json!({ "starts_at": row.starts_at, "consultant_id": row.consultant_id }),
+            json!({ "starts_at": slot.start, "consultant_id": consultant_id, "reason": reason }),
         )
         .await?;
     }
     tx.commit().await?;
     app.metrics.booking(BookingEvent::Moved);
     tracing::info!(booking_id = %row.booking_id, by = by.label(), "booking moved");
-    Ok(Ok(Moved { slot }))
+    Ok(Ok(Moved { slot, consultant_id }))
+}
+
+/// The applicant books a new time from the manage link of their cancelled consultation, without
+/// answering the questions again: a new booking of the same application, with its own manage link,
+/// confirmation and reminder; the firm and the consultant get a notice.
+pub async fn rebook(
+    app: &AppContext,
+    row: &BookingRow,
+    start: DateTime<Utc>,
+    consultant: Option<Uuid>,
+) -> Result<Result<Booked, Refusal>, AppError> {
+    if is_active(row) {
+        return Ok(Err(Refusal::NotActive));
+    }
+    let settings = &app.settings;
+    let schedule = Schedule::load_for(app, start).await?;
+    let lang = Lang::from_code(&row.language).unwrap_or(Lang::En);
+    let (Some(reference), Some(full_name), Some(email)) = (&row.reference, &row.full_name, &row.email) else {
+        return Ok(Err(Refusal::NotActive));
+    };
+    let new = NewBooking {
+        application_id: row.application_id,
+        lang,
+        reference,
+        full_name,
+        email,
+        start,
+        zone: row.time_zone.parse().unwrap_or(settings.firm_time_zone),
+        mode: &row.consultation_mode,
+        want: Want {
+            language: Some(&row.consultation_language),
+            pathway: row.pathway.as_deref(),
+            consultant,
+        },
+    };
+    let mut tx = app.pool.begin().await?;
+    let booked = match book(&mut tx, settings, &schedule, &new).await {
+        Ok(Ok(booked)) => booked,
+        Ok(Err(refusal)) => return Ok(Err(refusal)),
+        // The application holds an active booking already (a second tab, a replayed POST).
+        Err(AppError::Db(sqlx::Error::Database(e)))
+            if e.constraint() == Some("booking_one_active_per_application_idx") =>
+        {
+            return Ok(Err(Refusal::NotActive));
+        }
+        Err(e) => return Err(e),
+    };
+    let mut after = row.clone();
+    after.booking_id = booked.booking_id;
+    after.starts_at = booked.slot.start;
+    after.ends_at = booked.slot.end;
+    after.ics_sequence = 0;
+    after.status = BookingStatus::Active;
+    if let Some(host) = schedule.consultant(booked.consultant_id) {
+        after.consultant_id = host.consultant_id;
+        after.host_name.clone_from(&host.name);
+        after.host_email.clone_from(&host.email);
+        after.host_video_link.clone_from(&host.video_link);
+        after.host_phone.clone_from(&host.phone);
+    }
+    let manage = links::manage(settings, lang, &booked.token);
+    let view = view(&after, &manage).ok_or(AppError::NotFound)?;
+    let staff_url = links::staff_application(settings, row.application_id);
+    emails::enqueue_booked_again(&mut tx, settings, &view, row, &staff_url).await?;
+    tx.commit().await?;
+    app.metrics.booking(BookingEvent::Booked);
+    tracing::info!(booking_id = %booked.booking_id, "consultation booked again from the manage link");
+    Ok(Ok(booked))
 }
 
 /// The applicant cancels their booking from their manage link, up to the cut-off: the time is free
@@ -202,6 +373,7 @@ pub async fn cancel_by_applicant(
     app: &AppContext,
     row: &BookingRow,
     token: &str,
+    reason: &str,
 ) -> Result<Result<(), Refusal>, AppError> {
     if !is_active(row) {
         return Ok(Err(Refusal::NotActive));
@@ -213,7 +385,7 @@ pub async fn cancel_by_applicant(
     }
     let mut tx = app.pool.begin().await?;
     let manage = manage_link(&mut tx, &app.settings, row, By::Applicant { token }).await?;
-    if !cancel_row(&mut tx, &app.settings, row, Notify::Applicant, &manage).await? {
+    if !cancel_row(&mut tx, &app.settings, row, Notify::Applicant, &manage, reason).await? {
         return Ok(Err(Refusal::NotActive));
     }
     tx.commit().await?;
@@ -242,7 +414,7 @@ pub async fn cancel_by_staff(
         Notify::Applicant => manage_link(conn, settings, &row, By::Staff { id: staff_id }).await?,
         Notify::Nobody => String::new(),
     };
-    if !cancel_row(conn, settings, &row, notify, &manage).await? {
+    if !cancel_row(conn, settings, &row, notify, &manage, "").await? {
         return Ok(false);
     }
     audit(
@@ -264,6 +436,7 @@ async fn cancel_row(
     row: &BookingRow,
     notify: Notify,
     manage_url: &str,
+    reason: &str,
 ) -> Result<bool, AppError> {
     let Some(sequence) = db::bookings::cancel(conn, row.booking_id).await? else {
         return Ok(false);
@@ -276,9 +449,10 @@ async fn cancel_row(
             let mut cancelled = row.clone();
             cancelled.ics_sequence = sequence;
             let view = view(&cancelled, manage_url).ok_or(AppError::BadRequest)?;
-            let book_url = links::apply(settings, view.lang);
+            // The manage link stays the way to choose a new time without answering again.
+            let book_url = manage_url.to_owned();
             let staff_url = links::staff_application(settings, row.application_id);
-            emails::enqueue_cancelled(conn, settings, &view, &book_url, &staff_url).await?;
+            emails::enqueue_cancelled(conn, settings, &view, &book_url, &staff_url, reason).await?;
         }
     }
     Ok(true)

@@ -93,7 +93,7 @@ pub async fn resend(
             let Some(brief) = brief::firm_brief(settings, &source) else {
                 return Ok(None);
             };
-            brief::enqueue(conn, settings, id, &brief).await?;
+            brief::enqueue(conn, settings, id, &brief, None).await?;
         }
         Resent::Confirmation | Resent::Cancellation => {
             let manage_url = if resent == Resent::Confirmation {

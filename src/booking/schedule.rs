@@ -1,26 +1,90 @@
-//! The firm's schedule as it stands now: the availability settings, the weekly opening hours, the
-//! exceptions and the bookings that hold time, read in one place for the slot engine
-//! (`crate::slots`), the booking pages and the staff availability page.
+//! The firm's schedule as it stands now: the availability settings, each consultant's calendar (their
+//! weekly hours, or the firm's when they have none of their own; the firm's closures, the statutory
+//! holidays and their own time off; their bookings), read in one place for the slot engine
+//! (`crate::slots`), the booking pages and the staff pages.
+//!
+//! A time is free when at least one suitable consultant (active, speaking the consultation's
+//! language, taking the pathway, or the one named) is free then; [`Free`] says who.
 
-use chrono::{DateTime, Duration, Utc, Weekday};
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc, Weekday};
+use uuid::Uuid;
 
 use crate::{
     context::AppContext,
-    db,
+    db::{self, bookings::Held, consultants::Consultant},
     error::AppError,
+    holidays,
     slots::{self, Busy, Exception, Policy, Slot, WeeklyRule},
 };
 
+/// What the applicant (or staff member) asks of a consultant.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Want<'a> {
+    /// The consultation's language (`en`, `fr`, `es`); `None`: any.
+    pub language: Option<&'a str>,
+    /// The pathway's code (`gts`, `cusma`, `ict`); `None`: any.
+    pub pathway: Option<&'a str>,
+    /// One named consultant; `None`: any suitable one.
+    pub consultant: Option<Uuid>,
+}
+
+/// One consultant's calendar.
+pub struct Calendar {
+    pub consultant: Consultant,
+    pub policy: Policy,
+    pub rules: Vec<WeeklyRule>,
+    pub exceptions: Vec<Exception>,
+    pub busy: Vec<Held>,
+}
+
+impl Calendar {
+    fn busy(&self) -> Vec<Busy> {
+        self.busy
+            .iter()
+            .map(|b| Busy {
+                start: b.starts_at,
+                end: b.ends_at,
+            })
+            .collect()
+    }
+
+    fn suits(&self, want: &Want<'_>) -> bool {
+        let c = &self.consultant;
+        c.active
+            && want.language.is_none_or(|l| c.speaks(l))
+            && want.pathway.is_none_or(|p| c.takes(p))
+            && want.consultant.is_none_or(|id| id == c.consultant_id)
+    }
+}
+
+/// A free time and the consultants free then, in the order they were loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Free {
+    pub slot: Slot,
+    pub consultants: Vec<Uuid>,
+}
+
+/// A statutory holiday within the horizon, and whether an admin reopened it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HolidayDay {
+    pub date: NaiveDate,
+    pub key: &'static str,
+    pub reopened: bool,
+}
+
 pub struct Schedule {
-    /// The settings, hours and exceptions as stored (the staff page lists them).
+    /// The settings, hours and exceptions as stored (the staff pages list them).
     pub stored: db::availability::Settings,
     pub rule_rows: Vec<db::availability::Rule>,
     /// Exceptions from yesterday on (firm-local days), soonest first.
     pub exception_rows: Vec<db::availability::Exception>,
+    /// The firm's policy; each calendar has it with its own daily cap.
     pub policy: Policy,
-    pub rules: Vec<WeeklyRule>,
-    pub exceptions: Vec<Exception>,
-    pub busy: Vec<Busy>,
+    pub calendars: Vec<Calendar>,
+    /// Statutory holidays from today to the horizon's end.
+    pub holidays: Vec<HolidayDay>,
     pub buffer_minutes: i32,
     /// Applicants may move or cancel up to this long before their consultation.
     pub cancel_cutoff: Duration,
@@ -41,59 +105,151 @@ impl Schedule {
         Schedule::with_busy(app, busy).await
     }
 
-    async fn with_busy(app: &AppContext, busy: Vec<(DateTime<Utc>, DateTime<Utc>)>) -> Result<Schedule, AppError> {
-        let (stored, rule_rows, exception_rows) = db::availability::load(&app.pool).await?;
+    async fn with_busy(app: &AppContext, busy: Vec<Held>) -> Result<Schedule, AppError> {
+        let loaded = db::availability::load(&app.pool).await?;
+        Ok(Schedule::from_loaded(
+            loaded,
+            busy,
+            app.settings.firm_time_zone,
+            Utc::now(),
+        ))
+    }
+
+    /// The schedule of what was read, at `now`.
+    pub fn from_loaded(
+        loaded: db::availability::Loaded,
+        busy: Vec<Held>,
+        firm_tz: chrono_tz::Tz,
+        now: DateTime<Utc>,
+    ) -> Schedule {
+        let stored = loaded.settings;
         let policy = Policy {
             length: Duration::minutes(i64::from(stored.consultation_minutes)),
             buffer: Duration::minutes(i64::from(stored.buffer_minutes)),
             min_notice: Duration::hours(i64::from(stored.min_notice_hours)),
             horizon_days: u32::try_from(stored.horizon_days).unwrap_or(30),
             daily_cap: u32::try_from(stored.daily_cap).unwrap_or(8),
-            firm_tz: app.settings.firm_time_zone,
+            firm_tz,
         };
-        Ok(Schedule {
-            rules: rule_rows
-                .iter()
-                .filter_map(|r| {
-                    let weekday = Weekday::try_from(u8::try_from(r.weekday - 1).ok()?).ok()?;
-                    Some(WeeklyRule {
-                        weekday,
-                        start: r.start_time,
-                        end: r.end_time,
-                    })
-                })
-                .collect(),
-            exceptions: exception_rows
-                .iter()
-                .map(|e| Exception {
-                    date: e.day,
-                    start: e.start_time,
-                    end: e.end_time,
-                })
-                .collect(),
-            busy: busy.into_iter().map(|(start, end)| Busy { start, end }).collect(),
+        let holidays = holidays_within(&stored, &loaded.reopened, &policy, now);
+        let closed: Vec<Exception> = holidays
+            .iter()
+            .filter(|h| !h.reopened)
+            .map(|h| Exception::closed(h.date))
+            .collect();
+        let rule = |r: &db::availability::Rule| {
+            let weekday = Weekday::try_from(u8::try_from(r.weekday - 1).ok()?).ok()?;
+            Some(WeeklyRule {
+                weekday,
+                start: r.start_time,
+                end: r.end_time,
+            })
+        };
+        let exception = |e: &db::availability::Exception| Exception {
+            date: e.day,
+            start: e.start_time,
+            end: e.end_time,
+        };
+        let firm_rules: Vec<WeeklyRule> = loaded
+            .rules
+            .iter()
+            .filter(|r| r.consultant_id.is_none())
+            .filter_map(rule)
+            .collect();
+        let calendars = loaded
+            .consultants
+            .into_iter()
+            .map(|consultant| {
+                let id = Some(consultant.consultant_id);
+                let own: Vec<WeeklyRule> = loaded
+                    .rules
+                    .iter()
+                    .filter(|r| r.consultant_id == id)
+                    .filter_map(rule)
+                    .collect();
+                let mut exceptions: Vec<Exception> = loaded
+                    .exceptions
+                    .iter()
+                    .filter(|e| e.consultant_id.is_none() || e.consultant_id == id)
+                    .map(exception)
+                    .collect();
+                exceptions.extend_from_slice(&closed);
+                Calendar {
+                    policy: Policy {
+                        daily_cap: u32::try_from(consultant.daily_cap).unwrap_or(policy.daily_cap),
+                        ..policy.clone()
+                    },
+                    rules: if own.is_empty() { firm_rules.clone() } else { own },
+                    exceptions,
+                    busy: busy
+                        .iter()
+                        .filter(|b| b.consultant_id == consultant.consultant_id)
+                        .copied()
+                        .collect(),
+                    consultant,
+                }
+            })
+            .collect();
+        Schedule {
             buffer_minutes: stored.buffer_minutes,
             cancel_cutoff: Duration::hours(i64::from(stored.cancel_cutoff_hours)),
             policy,
+            calendars,
+            holidays,
             stored,
-            rule_rows,
-            exception_rows,
-        })
+            rule_rows: loaded.rules,
+            exception_rows: loaded.exceptions,
+        }
     }
 
-    pub fn free(&self, now: DateTime<Utc>) -> Vec<Slot> {
-        slots::free_slots(&self.policy, &self.rules, &self.exceptions, &self.busy, now)
+    fn suitable<'s>(&'s self, want: &'s Want<'_>) -> impl Iterator<Item = &'s Calendar> + 's {
+        self.calendars.iter().filter(move |c| c.suits(want))
     }
 
-    /// The slot starting at `start` if it is still free.
-    pub fn free_at(&self, now: DateTime<Utc>, start: DateTime<Utc>) -> Option<Slot> {
-        slots::free_slot_at(&self.policy, &self.rules, &self.exceptions, &self.busy, now, start)
+    /// Every free time from `now` on for `want`, in order, with who is free then.
+    pub fn free(&self, now: DateTime<Utc>, want: &Want<'_>) -> Vec<Free> {
+        let mut times: BTreeMap<Slot, Vec<Uuid>> = BTreeMap::new();
+        for calendar in self.suitable(want) {
+            let busy = calendar.busy();
+            for slot in slots::free_slots(&calendar.policy, &calendar.rules, &calendar.exceptions, &busy, now) {
+                times.entry(slot).or_default().push(calendar.consultant.consultant_id);
+            }
+        }
+        times
+            .into_iter()
+            .map(|(slot, consultants)| Free { slot, consultants })
+            .collect()
     }
 
-    /// The same, ignoring one booking (the one being moved).
-    pub fn without(mut self, start: DateTime<Utc>, end: DateTime<Utc>) -> Schedule {
-        if let Some(i) = self.busy.iter().position(|b| b.start == start && b.end == end) {
-            self.busy.remove(i);
+    /// The time starting at `start` if some suitable consultant is still free then, with who is.
+    pub fn free_at(&self, now: DateTime<Utc>, start: DateTime<Utc>, want: &Want<'_>) -> Option<Free> {
+        let mut found: Option<Free> = None;
+        for calendar in self.suitable(want) {
+            let busy = calendar.busy();
+            if let Some(slot) = slots::free_slot_at(
+                &calendar.policy,
+                &calendar.rules,
+                &calendar.exceptions,
+                &busy,
+                now,
+                start,
+            ) {
+                found
+                    .get_or_insert_with(|| Free {
+                        slot,
+                        consultants: Vec::new(),
+                    })
+                    .consultants
+                    .push(calendar.consultant.consultant_id);
+            }
+        }
+        found
+    }
+
+    /// The same schedule without booking `booking_id` (the one being moved).
+    pub fn without(mut self, booking_id: Uuid) -> Schedule {
+        for calendar in &mut self.calendars {
+            calendar.busy.retain(|b| b.booking_id != booking_id);
         }
         self
     }
@@ -102,4 +258,52 @@ impl Schedule {
     pub fn past_cutoff(&self, start: DateTime<Utc>, now: DateTime<Utc>) -> bool {
         start - self.cancel_cutoff <= now
     }
+
+    /// The active consultants, as loaded.
+    pub fn consultants(&self) -> impl Iterator<Item = &Consultant> {
+        self.calendars.iter().map(|c| &c.consultant).filter(|c| c.active)
+    }
+
+    /// The consultant with id `id`, active or not.
+    pub fn consultant(&self, id: Uuid) -> Option<&Consultant> {
+        self.calendars
+            .iter()
+            .map(|c| &c.consultant)
+            .find(|c| c.consultant_id == id)
+    }
+
+    /// The languages at least one active consultant taking `pathway` consults in, in the order `en`,
+    /// `fr`, `es`.
+    pub fn languages(&self, pathway: Option<&str>) -> Vec<&'static str> {
+        ["en", "fr", "es"]
+            .into_iter()
+            .filter(|l| {
+                self.consultants()
+                    .any(|c| c.speaks(l) && pathway.is_none_or(|p| c.takes(p)))
+            })
+            .collect()
+    }
+}
+
+/// The jurisdiction's statutory holidays from today (firm-local) to the horizon's end.
+fn holidays_within(
+    stored: &db::availability::Settings,
+    reopened: &[NaiveDate],
+    policy: &Policy,
+    now: DateTime<Utc>,
+) -> Vec<HolidayDay> {
+    let Some(jurisdiction) = stored.holidays.as_deref() else {
+        return Vec::new();
+    };
+    let today = now.with_timezone(&policy.firm_tz).date_naive();
+    let last = today + Duration::days(i64::from(policy.horizon_days));
+    (today.year()..=last.year())
+        .flat_map(|year| holidays::statutory(jurisdiction, year))
+        .filter(|h| (today..=last).contains(&h.date))
+        .map(|h| HolidayDay {
+            date: h.date,
+            key: h.key,
+            reopened: reopened.contains(&h.date),
+        })
+        .collect()
 }

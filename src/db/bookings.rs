@@ -6,36 +6,69 @@ use uuid::Uuid;
 
 use crate::domain::status::BookingStatus;
 
-/// Active bookings ending after `from` (start, end).
-pub async fn busy(pool: &PgPool, from: DateTime<Utc>) -> sqlx::Result<Vec<(DateTime<Utc>, DateTime<Utc>)>> {
-    let rows = sqlx::query!(
-        "select starts_at, ends_at from booking where status = 'active' and ends_at > $1 order by starts_at",
+/// An active booking as the slot engine sees it: whose time it holds, from when to when.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Held {
+    pub booking_id: Uuid,
+    pub consultant_id: Uuid,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+}
+
+/// Active bookings ending after `from`.
+pub async fn busy(pool: &PgPool, from: DateTime<Utc>) -> sqlx::Result<Vec<Held>> {
+    sqlx::query_as!(
+        Held,
+        "select booking_id, consultant_id, starts_at, ends_at from booking
+         where status = 'active' and ends_at > $1 order by starts_at",
         from
     )
     .fetch_all(pool)
-    .await?;
-    Ok(rows.into_iter().map(|r| (r.starts_at, r.ends_at)).collect())
+    .await
 }
 
-/// Active bookings starting in `[from, to)` (start, end).
-pub async fn busy_between(
-    pool: &PgPool,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-) -> sqlx::Result<Vec<(DateTime<Utc>, DateTime<Utc>)>> {
-    let rows = sqlx::query!(
-        "select starts_at, ends_at from booking
+/// Active bookings starting in `[from, to)`.
+pub async fn busy_between(pool: &PgPool, from: DateTime<Utc>, to: DateTime<Utc>) -> sqlx::Result<Vec<Held>> {
+    sqlx::query_as!(
+        Held,
+        "select booking_id, consultant_id, starts_at, ends_at from booking
          where status = 'active' and starts_at >= $1 and starts_at < $2 order by starts_at",
         from,
         to
     )
     .fetch_all(pool)
-    .await?;
-    Ok(rows.into_iter().map(|r| (r.starts_at, r.ends_at)).collect())
+    .await
+}
+
+/// `candidates` in the order a new consultation goes to them: fewest active consultations starting in
+/// `[week_start, week_end)`, then the one whose last booking was made longest ago (never first).
+pub async fn fairest(
+    conn: &mut PgConnection,
+    candidates: &[Uuid],
+    week_start: DateTime<Utc>,
+    week_end: DateTime<Utc>,
+) -> sqlx::Result<Vec<Uuid>> {
+    sqlx::query_scalar!(
+        r#"select c.consultant_id as "consultant_id!"
+           from unnest($1::uuid[]) as c(consultant_id)
+           order by (select count(*) from booking b
+                     where b.consultant_id = c.consultant_id and b.status = 'active'
+                       and b.starts_at >= $2 and b.starts_at < $3),
+                    (select max(b.created_at) from booking b where b.consultant_id = c.consultant_id) nulls first,
+                    c.consultant_id"#,
+        candidates,
+        week_start,
+        week_end
+    )
+    .fetch_all(conn)
+    .await
 }
 
 pub struct NewBooking<'a> {
     pub application_id: Uuid,
+    pub consultant_id: Uuid,
+    /// The language the consultation is held in.
+    pub language: &'a str,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub buffer_minutes: i32,
@@ -44,15 +77,16 @@ pub struct NewBooking<'a> {
     pub manage_token_hash: &'a [u8],
 }
 
-/// Holds the slot. Two active bookings can never overlap: the second fails on the
+/// Holds the slot. Two active bookings of one consultant can never overlap: the second fails on the
 /// `booking_no_overlap` constraint, whatever the timing.
 #[tracing::instrument(skip_all, fields(application_id = %booking.application_id))]
 pub async fn insert(conn: &mut PgConnection, booking: &NewBooking<'_>) -> sqlx::Result<Uuid> {
     let id = Uuid::now_v7();
     sqlx::query!(
         "insert into booking (booking_id, application_id, starts_at, ends_at, blocks, consultation_mode, time_zone,
-                              manage_token_hash)
-         values ($1, $2, $3, $4, tstzrange($3::timestamptz, $4::timestamptz + make_interval(mins => $5::int), '[)'), $6, $7, $8)",
+                              manage_token_hash, consultant_id, language)
+         values ($1, $2, $3, $4, tstzrange($3::timestamptz, $4::timestamptz + make_interval(mins => $5::int), '[)'), $6, $7, $8,
+                 $9, $10)",
         id,
         booking.application_id,
         booking.starts_at,
@@ -61,6 +95,8 @@ pub async fn insert(conn: &mut PgConnection, booking: &NewBooking<'_>) -> sqlx::
         booking.consultation_mode,
         booking.time_zone,
         booking.manage_token_hash,
+        booking.consultant_id,
+        booking.language,
     )
     .execute(conn)
     .await?;
@@ -86,8 +122,17 @@ pub struct BookingRow {
     pub reference: Option<String>,
     pub full_name: Option<String>,
     pub email: Option<String>,
+    /// The application's language: the one its emails are written in.
     pub language: String,
     pub pathway: Option<String>,
+    /// The language the consultation is held in.
+    pub consultation_language: String,
+    pub consultant_id: Uuid,
+    /// The consultant's name and address; empty for the firm's own calendar.
+    pub host_name: String,
+    pub host_email: String,
+    pub host_video_link: String,
+    pub host_phone: String,
 }
 
 pub async fn find_by_manage_token(pool: &PgPool, token_hash: &[u8]) -> sqlx::Result<Option<BookingRow>> {
@@ -95,8 +140,11 @@ pub async fn find_by_manage_token(pool: &PgPool, token_hash: &[u8]) -> sqlx::Res
         BookingRow,
         r#"select b.booking_id, b.application_id, b.starts_at, b.ends_at, b.consultation_mode, b.time_zone,
                 b.status as "status: BookingStatus", b.ics_sequence, a.reference, a.full_name, a.email, a.language,
-                a.pathway
+                a.pathway, b.language as consultation_language, b.consultant_id,
+                coalesce(s.name, '') as "host_name!", coalesce(s.email, '') as "host_email!",
+                c.video_link as host_video_link, c.phone as host_phone
          from booking b join application a using (application_id)
+              join consultant c using (consultant_id) left join staff_user s on s.staff_user_id = c.staff_user_id
          where b.manage_token_hash = $1"#,
         token_hash
     )
@@ -110,8 +158,11 @@ pub async fn latest_for_application(pool: &PgPool, application_id: Uuid) -> sqlx
         BookingRow,
         r#"select b.booking_id, b.application_id, b.starts_at, b.ends_at, b.consultation_mode, b.time_zone,
                 b.status as "status: BookingStatus", b.ics_sequence, a.reference, a.full_name, a.email, a.language,
-                a.pathway
+                a.pathway, b.language as consultation_language, b.consultant_id,
+                coalesce(s.name, '') as "host_name!", coalesce(s.email, '') as "host_email!",
+                c.video_link as host_video_link, c.phone as host_phone
          from booking b join application a using (application_id)
+              join consultant c using (consultant_id) left join staff_user s on s.staff_user_id = c.staff_user_id
          where b.application_id = $1
          order by b.created_at desc limit 1"#,
         application_id
@@ -120,10 +171,12 @@ pub async fn latest_for_application(pool: &PgPool, application_id: Uuid) -> sqlx
     .await
 }
 
-/// Moves an active booking; returns its new invite sequence, `None` when it is no longer active.
+/// Moves an active booking, to consultant `consultant_id`; returns its new invite sequence, `None`
+/// when it is no longer active.
 pub async fn reschedule(
     conn: &mut PgConnection,
     booking_id: Uuid,
+    consultant_id: Uuid,
     starts_at: DateTime<Utc>,
     ends_at: DateTime<Utc>,
     buffer_minutes: i32,
@@ -131,13 +184,14 @@ pub async fn reschedule(
     sqlx::query_scalar!(
         "update booking
          set starts_at = $2, ends_at = $3, blocks = tstzrange($2::timestamptz, $3::timestamptz + make_interval(mins => $4::int), '[)'),
-             ics_sequence = ics_sequence + 1, updated_at = now()
+             consultant_id = $5, ics_sequence = ics_sequence + 1, updated_at = now()
          where booking_id = $1 and status = 'active'
          returning ics_sequence",
         booking_id,
         starts_at,
         ends_at,
         buffer_minutes,
+        consultant_id,
     )
     .fetch_optional(conn)
     .await
@@ -208,8 +262,11 @@ pub async fn active_future_for_update(
         BookingRow,
         r#"select b.booking_id, b.application_id, b.starts_at, b.ends_at, b.consultation_mode, b.time_zone,
                 b.status as "status: BookingStatus", b.ics_sequence, a.reference, a.full_name, a.email, a.language,
-                a.pathway
+                a.pathway, b.language as consultation_language, b.consultant_id,
+                coalesce(s.name, '') as "host_name!", coalesce(s.email, '') as "host_email!",
+                c.video_link as host_video_link, c.phone as host_phone
          from booking b join application a using (application_id)
+              join consultant c using (consultant_id) left join staff_user s on s.staff_user_id = c.staff_user_id
          where b.application_id = $1 and b.status = 'active' and b.starts_at > now()
          for update of b"#,
         application_id

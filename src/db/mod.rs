@@ -10,6 +10,7 @@ pub mod applications;
 pub mod audit;
 pub mod availability;
 pub mod bookings;
+pub mod consultants;
 pub mod enquiries;
 pub mod erasure;
 pub mod health;

@@ -120,6 +120,17 @@ pub struct SlotText {
     pub firm: String,
 }
 
+/// Who the consultation is with, in which language, and how to join it.
+#[derive(Debug, Clone, Default)]
+pub struct Meeting {
+    /// The consultant's name.
+    pub with: String,
+    /// The consultation's language, written out.
+    pub language: String,
+    /// How to join: the video link, or the number the consultant calls from.
+    pub join: String,
+}
+
 /// To the firm: a consultation was booked. A one-page brief a lawyer reads first.
 #[derive(Debug)]
 pub struct FirmBrief {
@@ -162,6 +173,7 @@ pub struct BookingConfirmation {
     pub full_name: String,
     pub slot: SlotText,
     pub mode: String,
+    pub meeting: Meeting,
     pub manage_url: String,
 }
 
@@ -181,6 +193,7 @@ pub struct BookingReminder {
     pub full_name: String,
     pub slot: SlotText,
     pub mode: String,
+    pub meeting: Meeting,
     pub manage_url: String,
 }
 
@@ -201,7 +214,10 @@ pub struct BookingRescheduled {
     pub slot: SlotText,
     pub previous: SlotText,
     pub mode: String,
+    pub meeting: Meeting,
     pub manage_url: String,
+    /// Why it moved, when staff gave a reason (may be empty).
+    pub reason: String,
 }
 
 email_templates!(
@@ -242,6 +258,9 @@ pub struct FirmBookingNotice {
     pub previous: SlotText,
     pub slot: SlotText,
     pub staff_url: String,
+    pub meeting: Meeting,
+    /// Why, in the words of whoever changed it (may be empty).
+    pub reason: String,
 }
 
 email_templates!(

@@ -1,19 +1,73 @@
-//! The slot picker's view (`templates/macros/slots.html`): free times grouped by day in the
-//! applicant's zone, each with the firm's time beside it. The booking page and the manage page
-//! show it alike.
+//! The date-first time picker (`templates/macros/slots.html`): a week of days in the applicant's
+//! zone, each a button saying how many times are free; then the chosen day's times, each with the
+//! firm's time beside it; hours between 22:00 and 07:00 of the applicant's zone folded away unless
+//! asked for. The booking page, the applicant's manage page and staff moving a consultation show it
+//! alike, inside one POST form: every button posts the whole form, the page answers with a redirect
+//! to itself with the choice in the query string ([`Nav`]), so nothing typed is lost and no
+//! JavaScript is needed.
 
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc};
 use chrono_tz::Tz;
 
 use crate::{
-    i18n::{Lang, when},
-    slots::{self, Slot},
+    booking::Free,
+    i18n::{Lang, when, zone_name::zone_name},
 };
+
+/// Where the picker stands: the week shown, the day chosen, and whether night hours are shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Nav {
+    /// The Monday of the week shown.
+    pub week: Option<NaiveDate>,
+    pub day: Option<NaiveDate>,
+    pub night: bool,
+}
+
+impl Nav {
+    /// The picker's place from a query string or a posted form: `week`, `day` and `night`; in a posted
+    /// form, a button's `day` or `week` wins over the `current_*` hidden fields.
+    pub fn from_pairs<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)> + Clone) -> Nav {
+        let get = |name: &str| pairs.clone().find(|(n, _)| *n == name).map(|(_, v)| v);
+        let date = |name: &str| get(name).and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok());
+        let week_button = date("week");
+        let day_button = date("day");
+        Nav {
+            week: week_button.or_else(|| date("current_week")),
+            day: match (day_button, week_button) {
+                (Some(day), _) => Some(day),
+                // Another week: no day of it is chosen yet.
+                (None, Some(_)) => None,
+                (None, None) => date("current_day"),
+            },
+            night: get("night").or_else(|| get("current_night")).is_some_and(|v| v == "1"),
+        }
+    }
+
+    /// Whether a navigation button (a day, a week, night hours, "show") was pressed, rather than the
+    /// form's own submit button.
+    pub fn is_navigation<'a>(mut pairs: impl Iterator<Item = (&'a str, &'a str)>) -> bool {
+        pairs.any(|(n, _)| matches!(n, "day" | "week" | "night" | "show"))
+    }
+
+    /// The query string's part for this place (`week=...&day=...&night=1`), to join with `&`.
+    pub fn query(&self) -> String {
+        let mut out = form_urlencoded::Serializer::new(String::new());
+        if let Some(week) = self.week {
+            out.append_pair("week", &week.to_string());
+        }
+        if let Some(day) = self.day {
+            out.append_pair("day", &day.to_string());
+        }
+        if self.night {
+            out.append_pair("night", "1");
+        }
+        out.finish()
+    }
+}
 
 /// One free time.
 pub struct SlotView {
     pub id: String,
-    /// The first time of the picker: its radio gets the field's id, for the error summary's link.
-    pub first: bool,
     /// "10:00–10:30" in the applicant's zone.
     pub local: String,
     /// "16:00 firm time".
@@ -21,38 +75,161 @@ pub struct SlotView {
     pub checked: bool,
 }
 
-/// A day's free times, under the day written out.
-pub struct DayView {
-    pub heading: String,
-    pub slots: Vec<SlotView>,
+/// One day of the week shown.
+pub struct DayButton {
+    /// `2026-12-10`: the button's value.
+    pub value: String,
+    /// "Thu", "jeu."
+    pub weekday: String,
+    /// "10 Dec"
+    pub short: String,
+    /// "Thursday 10 December 2026, 6 free times", for screen readers.
+    pub label: String,
+    /// "6 times", "No times"
+    pub count: String,
+    pub free: bool,
+    pub current: bool,
 }
 
-/// The picker's days for `free` times, in `zone`, with slot `chosen` (an id, or empty) checked.
-pub fn days(lang: Lang, free: &[Slot], zone: Tz, firm: Tz, chosen: &str) -> Vec<DayView> {
-    let mut days: Vec<DayView> = slots::by_day(free, zone)
-        .into_iter()
-        .map(|(date, day)| DayView {
-            heading: when::date(lang, date),
-            slots: day
-                .iter()
-                .map(|s| {
-                    let id = s.id();
-                    SlotView {
-                        first: false,
-                        local: when::time_range(lang, s.start, s.end, zone),
-                        firm: lang.t_args(
-                            "booking-firm-time",
-                            &[("time", when::time(lang, s.start.with_timezone(&firm).time()))],
-                        ),
-                        checked: id == chosen,
-                        id,
-                    }
-                })
-                .collect(),
+pub struct Picker {
+    /// "Times in India Standard Time, GMT+5:30."
+    pub zone_line: String,
+    /// "7–13 December 2026"
+    pub week_label: String,
+    pub week_value: String,
+    pub previous_week: Option<String>,
+    pub next_week: Option<String>,
+    pub days: Vec<DayButton>,
+    /// The chosen day, written out; empty when none is chosen.
+    pub day_heading: String,
+    pub day_value: String,
+    pub slots: Vec<SlotView>,
+    /// How many times of the chosen day are folded away (night hours), and the button's text.
+    pub night_hidden: usize,
+    pub night_button: String,
+    pub night: bool,
+    /// Nothing free at all within the horizon.
+    pub none: bool,
+    /// The first free day's value: its button takes the id `slot` while no day's times are shown.
+    pub anchor_day: String,
+}
+
+/// Whether a local time is in the night fold: from 22:00 to 07:00.
+fn at_night(t: NaiveTime) -> bool {
+    t.hour() >= 22 || t.hour() < 7
+}
+
+fn monday_of(d: NaiveDate) -> NaiveDate {
+    d - Duration::days(i64::from(d.weekday().num_days_from_monday()))
+}
+
+/// The picker for `free` times shown in `zone`, at `nav`, with slot `chosen` (an id, or empty) checked.
+pub fn picker(lang: Lang, free: &[Free], zone: Tz, firm: Tz, nav: Nav, chosen: &str, now: DateTime<Utc>) -> Picker {
+    let local = |f: &Free| f.slot.start.with_timezone(&zone);
+    let chosen_day = free
+        .iter()
+        .find(|f| f.slot.id() == chosen)
+        .map(|f| local(f).date_naive());
+    let today = now.with_timezone(&zone).date_naive();
+    let first_free = free.first().map(|f| local(f).date_naive());
+    let last_free = free.last().map(|f| local(f).date_naive());
+    let week = nav
+        .week
+        .or(nav.day)
+        .or(chosen_day)
+        .or(first_free)
+        .map_or_else(|| monday_of(today), monday_of);
+    let week_days: Vec<NaiveDate> = (0..7).map(|i| week + Duration::days(i)).collect();
+    let count_on = |d: NaiveDate| free.iter().filter(|f| local(f).date_naive() == d).count();
+    let day = nav
+        .day
+        .filter(|d| week_days.contains(d))
+        .or(chosen_day.filter(|d| week_days.contains(d)))
+        .or_else(|| week_days.iter().copied().find(|d| count_on(*d) > 0));
+
+    let days = week_days
+        .iter()
+        .map(|d| {
+            let n = count_on(*d);
+            let count = if n == 0 {
+                lang.t("picker-no-times")
+            } else {
+                lang.t_args("picker-times", &[("count", n.to_string())])
+            };
+            DayButton {
+                value: d.to_string(),
+                weekday: lang.t(&format!("weekday-short-{}", d.weekday().number_from_monday())),
+                short: lang.t_args(
+                    "date-short",
+                    &[
+                        ("day", d.day().to_string()),
+                        ("month", lang.t(&format!("month-short-{}", d.month()))),
+                    ],
+                ),
+                label: format!("{}, {}", when::date(lang, *d), count),
+                count,
+                free: n > 0,
+                current: Some(*d) == day,
+            }
         })
         .collect();
-    if let Some(first) = days.first_mut().and_then(|d| d.slots.first_mut()) {
-        first.first = true;
+
+    let mut slots = Vec::new();
+    let mut night_hidden = 0;
+    if let Some(day) = day {
+        for f in free.iter().filter(|f| local(f).date_naive() == day) {
+            let id = f.slot.id();
+            let checked = id == chosen;
+            if at_night(local(f).time()) && !nav.night && !checked {
+                night_hidden += 1;
+                continue;
+            }
+            slots.push(SlotView {
+                local: when::time_range(lang, f.slot.start, f.slot.end, zone),
+                firm: lang.t_args(
+                    "booking-firm-time",
+                    &[("time", when::time(lang, f.slot.start.with_timezone(&firm).time()))],
+                ),
+                checked,
+                id,
+            });
+        }
     }
-    days
+    let week_end = week + Duration::days(6);
+    let anchor_day = week_days
+        .iter()
+        .find(|d| count_on(**d) > 0)
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    Picker {
+        anchor_day,
+        zone_line: if zone == firm {
+            lang.t_args("picker-zone-firm", &[("zone", zone_name(lang, zone, now))])
+        } else {
+            lang.t_args(
+                "picker-zone",
+                &[
+                    ("zone", zone_name(lang, zone, now)),
+                    ("firm", zone_name(lang, firm, now)),
+                ],
+            )
+        },
+        week_label: lang.t_args(
+            "picker-week",
+            &[("from", when::date(lang, week)), ("to", when::date(lang, week_end))],
+        ),
+        week_value: week.to_string(),
+        previous_week: (week > monday_of(today)).then(|| (week - Duration::days(7)).to_string()),
+        next_week: last_free
+            .filter(|last| *last > week_end)
+            .map(|_| (week + Duration::days(7)).to_string()),
+        days,
+        day_heading: day.map(|d| when::date(lang, d)).unwrap_or_default(),
+        day_value: day.map(|d| d.to_string()).unwrap_or_default(),
+        slots,
+        night_hidden,
+        night_button: lang.t_args("picker-show-night", &[("count", night_hidden.to_string())]),
+        night: nav.night,
+        none: free.is_empty(),
+    }
 }

@@ -25,6 +25,8 @@
   if (!zone || params.has("time_zone") || select.value === zone) return;
   var known = Array.prototype.some.call(select.options, function (o) { return o.value === zone; });
   if (!known) return;
-  select.value = zone;
-  form.submit();
+  // The page itself, with the zone in its query string: the form posts, and a post without a
+  // button would be taken for "Continue".
+  params.set("time_zone", zone);
+  window.location.search = params.toString();
 })();

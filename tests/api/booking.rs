@@ -42,6 +42,24 @@ pub(crate) async fn reach_booking(app: &TestApp, lang: &str, name: &str, email: 
     at("booking")
 }
 
+/// The days with free times on a booking page's week (`data-day`), in order.
+pub(crate) fn day_values(page: &Page) -> Vec<String> {
+    let sel = scraper::Selector::parse("button[data-day]").unwrap();
+    page.html()
+        .select(&sel)
+        .map(|e| e.value().attr("data-day").unwrap().to_owned())
+        .collect()
+}
+
+/// The next week's button value on a booking page, if any.
+pub(crate) fn next_week(page: &Page) -> Option<String> {
+    let sel = scraper::Selector::parse(r#"button[name="week"]"#).unwrap();
+    page.html()
+        .select(&sel)
+        .filter_map(|e| e.value().attr("value").map(str::to_owned))
+        .max()
+}
+
 /// The slot ids offered on a booking page, in order.
 pub(crate) fn slot_ids(page: &Page) -> Vec<String> {
     let sel = scraper::Selector::parse(r#"input[name="slot"]"#).unwrap();
@@ -53,7 +71,8 @@ pub(crate) fn slot_ids(page: &Page) -> Vec<String> {
 
 /// Chooses `slot` (the first free one when `None`) in `zone`, returns the slot id.
 pub(crate) async fn choose_slot(app: &TestApp, booking: &str, slot: Option<&str>, zone: &str) -> String {
-    let page = app.get(&format!("{booking}?time_zone={zone}")).await;
+    // The first free day's times, night hours included.
+    let page = app.get(&format!("{booking}?time_zone={zone}&night=1")).await;
     assert_eq!(page.status, 200, "{}", page.body);
     let slot = slot.map(str::to_owned).unwrap_or_else(|| slot_ids(&page)[0].clone());
     let next = app
@@ -212,14 +231,25 @@ async fn moving_and_cancelling_send_updated_invites_and_withdraw_reminders() {
     let uid = prop(&ics(confirmation), "UID").unwrap().to_owned();
 
     // Another device, no cookie: the link is enough.
-    let page = app.get(&manage).await;
+    let page = app.get(&format!("{manage}?night=1")).await;
     assert_eq!(page.status, 200);
     let other_slot = slot_ids(&page)[1].clone();
-    let moved = app
+    // Choosing a time asks first; nothing moves yet.
+    let asked = app
         .submit(
             &manage,
             &format!("{manage}/reschedule"),
             &[("slot", other_slot.as_str())],
+        )
+        .await;
+    assert_eq!(asked.status, 200);
+    assert_eq!(asked.count("[data-new-time]"), 1);
+    assert_eq!(asked.count(r#"input[name="confirm"][value="1"]"#), 1);
+    let moved = app
+        .submit(
+            &manage,
+            &format!("{manage}/reschedule"),
+            &[("slot", other_slot.as_str()), ("confirm", "1"), ("reason", "A meeting came up")],
         )
         .await;
     assert_redirect(&moved, &format!("{manage}?done=moved"));
@@ -332,8 +362,10 @@ async fn a_slot_taken_meanwhile_sends_the_applicant_back_with_answers_kept() {
         .unwrap()
         .and_utc();
     sqlx::query(
-        "insert into booking (booking_id, application_id, starts_at, ends_at, blocks, consultation_mode, time_zone, manage_token_hash)
-         select gen_random_uuid(), application_id, $1, $1 + interval '30 minutes', tstzrange($1, $1 + interval '30 minutes'), 'video', 'UTC', 'y'
+        "insert into booking (booking_id, application_id, starts_at, ends_at, blocks, consultation_mode, time_zone, manage_token_hash,
+                              consultant_id)
+         select gen_random_uuid(), application_id, $1, $1 + interval '30 minutes', tstzrange($1, $1 + interval '30 minutes'), 'video', 'UTC', 'y',
+                (select consultant_id from consultant limit 1)
          from application where reference = 'ZZZZ-ZZZZ'",
     )
     .bind(start)

@@ -185,14 +185,27 @@ pub(crate) async fn at_check(address: &str, email: String, slot: &str) -> Applic
 /// (24 hours before) cannot fall due during a drill.
 pub(crate) async fn offered_slots(address: &str, n: usize) -> Vec<String> {
     let scout = questionnaire(address, "scout@example.com").await;
-    let page = scout.get("/en/apply/gts/booking").await;
-    assert_eq!(page.status, 200, "{}", page.body);
     let far = Utc::now() + chrono::Duration::hours(26);
-    let slots: Vec<String> = slot_ids(&page)
-        .into_iter()
-        .filter(|id| NaiveDateTime::parse_from_str(id, "%Y%m%dT%H%M%SZ").unwrap().and_utc() > far)
-        .take(n)
-        .collect();
+    let mut slots: Vec<String> = Vec::new();
+    let mut week = String::new();
+    // Day by day, week by week (the picker shows one day's times at a time).
+    for _ in 0..6 {
+        let page = scout.get(&format!("/en/apply/gts/booking?week={week}")).await;
+        assert_eq!(page.status, 200, "{}", page.body);
+        for day in crate::booking::day_values(&page) {
+            let day_page = scout.get(&format!("/en/apply/gts/booking?day={day}&night=1")).await;
+            slots.extend(
+                slot_ids(&day_page)
+                    .into_iter()
+                    .filter(|id| NaiveDateTime::parse_from_str(id, "%Y%m%dT%H%M%SZ").unwrap().and_utc() > far),
+            );
+        }
+        match crate::booking::next_week(&page) {
+            Some(next) if slots.len() < n => week = next,
+            _ => break,
+        }
+    }
+    slots.truncate(n);
     assert_eq!(slots.len(), n, "enough free slots offered");
     slots
 }

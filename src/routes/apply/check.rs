@@ -95,7 +95,7 @@ pub async fn show(
                 .collect(),
         })
         .collect();
-    if let Some(ChosenSlot { start, zone, mode }) = draft.chosen_slot(app.settings.firm_time_zone) {
+    if let Some(ChosenSlot { start, zone, mode, .. }) = draft.chosen_slot(app.settings.firm_time_zone) {
         let minutes = Schedule::load(&app).await?.policy.length;
         let change_url = ctx.url(&format!("/apply/{pathway}/booking"));
         sections.push(Section {

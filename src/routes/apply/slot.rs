@@ -1,17 +1,21 @@
-//! `/{lang}/apply/{pathway}/booking`: choosing the consultation's time (the slot picker, in the
-//! applicant's time zone with the firm's time beside it) and how to meet (video or phone). The
-//! choice is saved with the draft; it is booked when the application is sent (`check`).
+//! `/{lang}/apply/{pathway}/booking`: choosing the consultation, date first: how to meet, in which
+//! language and with whom (any available consultant, or one by name), then a day of the week, then
+//! a time of that day (the picker, `web::slot_picker`, in the applicant's zone with the firm's time
+//! beside it). Every button posts the one form; a navigation button (a day, a week, "show") answers
+//! with a redirect to this page with the choice in the query string. The choice is saved with the
+//! draft; it is booked when the application is sent (`check`).
 
 use actix_session::Session;
-use actix_web::{HttpResponse, http::StatusCode, web};
+use actix_web::{HttpRequest, HttpResponse, http::StatusCode, web};
 use askama::Template;
 use chrono::Utc;
 use chrono_tz::Tz;
+use uuid::Uuid;
 
 use super::gate::{Gate, Page, gate};
 use crate::{
     application::{Draft, SLOT_STEP},
-    booking::{Schedule, limits},
+    booking::{Free, Schedule, Want, language_text, limits},
     context::App,
     domain::pathway::Pathway,
     error::AppError,
@@ -23,7 +27,7 @@ use crate::{
         html,
         page::PageCtx,
         see_other,
-        slot_picker::{self, DayView},
+        slot_picker::{self, Nav, Picker},
     },
 };
 
@@ -33,11 +37,16 @@ const MODES: [&str; 2] = ["video", "phone"];
 #[template(path = "apply/slot.html")]
 pub struct SlotPage {
     pub ctx: PageCtx,
-    pub days: Vec<DayView>,
+    pub picker: Picker,
     pub time_zone: String,
     pub zones: Vec<(String, String)>,
     pub modes: Vec<(String, String)>,
     pub mode: String,
+    pub languages: Vec<(String, String)>,
+    pub language: String,
+    /// `("any", "Any available consultant")`, then each suitable consultant.
+    pub consultants: Vec<(String, String)>,
+    pub consultant: String,
     pub errors: FormErrors,
     /// The chosen slot was taken by someone else meanwhile.
     pub taken: bool,
@@ -46,7 +55,6 @@ pub struct SlotPage {
     pub already_booked: String,
     pub action: String,
     pub back: String,
-    pub firm_zone: String,
     /// The consultation's length in minutes, as configured.
     pub minutes: String,
 }
@@ -58,12 +66,66 @@ fn zone_or(value: Option<&str>, fallback: Tz) -> Tz {
         .unwrap_or(fallback)
 }
 
-/// The visitor's choice as the page shows it back.
-struct Choice<'a> {
+/// What the visitor chose, as the page shows it back.
+struct Choice {
     zone: Tz,
     /// The slot's id, or empty.
-    slot: &'a str,
-    mode: &'a str,
+    slot: String,
+    mode: String,
+    language: String,
+    /// `any` or a consultant's id.
+    consultant: String,
+    nav: Nav,
+}
+
+impl Choice {
+    /// From `pairs` (a query string or the posted form), falling back to the draft's answers.
+    fn read<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)> + Clone, draft: &Draft, firm: Tz) -> Choice {
+        let get = |name: &str| {
+            pairs
+                .clone()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.to_owned())
+                .or_else(|| draft.answers.str(name).map(str::to_owned))
+        };
+        Choice {
+            zone: zone_or(get("time_zone").as_deref(), firm),
+            slot: get("slot").unwrap_or_default(),
+            mode: get("consultation_mode").unwrap_or_default(),
+            language: get("consultation_language").unwrap_or_else(|| draft.row.language.clone()),
+            consultant: get("consultant").unwrap_or_else(|| "any".to_owned()),
+            nav: Nav::from_pairs(pairs),
+        }
+    }
+
+    fn consultant_id(&self) -> Option<Uuid> {
+        self.consultant.parse().ok()
+    }
+
+    fn want<'a>(&'a self, pathway: Pathway) -> Want<'a> {
+        Want {
+            language: Some(&self.language),
+            pathway: Some(pathway.code()),
+            consultant: self.consultant_id(),
+        }
+    }
+
+    /// This page's URL with the choice in the query string.
+    fn url(&self, ctx: &PageCtx, pathway: Pathway) -> String {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        query.append_pair("time_zone", self.zone.name());
+        if !self.mode.is_empty() {
+            query.append_pair("consultation_mode", &self.mode);
+        }
+        query.append_pair("consultation_language", &self.language);
+        query.append_pair("consultant", &self.consultant);
+        let nav = self.nav.query();
+        let mut url = format!("{}?{}", ctx.url(&format!("/apply/{pathway}/booking")), query.finish());
+        if !nav.is_empty() {
+            url = format!("{url}&{nav}");
+        }
+        url
+    }
 }
 
 /// The notices above the form.
@@ -79,13 +141,15 @@ fn page(
     ctx: PageCtx,
     app: &App,
     pathway: Pathway,
-    slots: &[Slot],
-    choice: &Choice<'_>,
+    schedule: &Schedule,
+    choice: &Choice,
     errors: FormErrors,
     notices: Notices,
 ) -> SlotPage {
     let firm = app.settings.firm_time_zone;
-    let days = slot_picker::days(ctx.lang, slots, choice.zone, firm, choice.slot);
+    let now = Utc::now();
+    let free: Vec<Free> = schedule.free(now, &choice.want(pathway));
+    let picker = slot_picker::picker(ctx.lang, &free, choice.zone, firm, choice.nav, &choice.slot, now);
     let zones = places::time_zones()
         .iter()
         .map(|z| ((*z).to_owned(), places::time_zone_label(z, ctx.lang)))
@@ -94,6 +158,23 @@ fn page(
         .iter()
         .map(|m| ((*m).to_owned(), ctx.t(&format!("opt-consultation_mode-{m}"))))
         .collect();
+    let languages = schedule
+        .languages(Some(pathway.code()))
+        .into_iter()
+        .map(|l| (l.to_owned(), language_text(ctx.lang, l)))
+        .collect();
+    let mut consultants = vec![("any".to_owned(), ctx.t("picker-any-consultant"))];
+    consultants.extend(
+        schedule
+            .consultants()
+            .filter(|c| c.speaks(&choice.language) && c.takes(pathway.code()))
+            .map(|c| {
+                (
+                    c.consultant_id.to_string(),
+                    c.display_name(&app.settings.firm_name).to_owned(),
+                )
+            }),
+    );
     let already_booked = if notices.already_booked {
         ctx.t1(
             "booking-already-booked",
@@ -107,19 +188,19 @@ fn page(
         already_booked,
         action: ctx.url(&format!("/apply/{pathway}/booking")),
         back: ctx.url(&format!("/apply/{pathway}/assessment")),
-        firm_zone: firm.name().to_owned(),
-        minutes: slots
-            .first()
-            .map_or(30, |s| (s.end - s.start).num_minutes())
-            .to_string(),
-        ctx,
-        days,
+        minutes: schedule.policy.length.num_minutes().to_string(),
+        picker,
         time_zone: choice.zone.name().to_owned(),
         zones,
         modes,
-        mode: choice.mode.to_owned(),
+        mode: choice.mode.clone(),
+        languages,
+        language: choice.language.clone(),
+        consultants,
+        consultant: choice.consultant.clone(),
         errors,
         taken: notices.taken,
+        ctx,
     }
 }
 
@@ -133,41 +214,28 @@ pub async fn already_booked(app: &App, draft: &Draft) -> Result<bool, AppError> 
     limits::already_booked(&mut conn, email, draft.answers.str("phone"), draft.row.application_id).await
 }
 
-#[derive(serde::Deserialize)]
-pub struct Query {
-    time_zone: Option<String>,
-    taken: Option<String>,
-}
-
 pub async fn show(
     ctx: PageCtx,
     app: App,
     session: Session,
     path: web::Path<(String, String)>,
-    query: web::Query<Query>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     let (pathway, draft) = match gate(&ctx, &app, &session, &path.1, Page::Slot).await? {
         Gate::Open { pathway, draft, .. } => (pathway, draft),
         Gate::Elsewhere(url) => return Ok(see_other(&url)),
     };
-    let zone = zone_or(
-        query.time_zone.as_deref().or(draft.answers.str("time_zone")),
-        app.settings.firm_time_zone,
-    );
-    let slots = Schedule::load(&app).await?.free(Utc::now());
-    let chosen = draft.answers.str("slot").unwrap_or_default();
-    let mode = draft.answers.str("consultation_mode").unwrap_or_default();
-    let already = already_booked(&app, &draft).await?;
+    let query: Vec<(String, String)> = form_urlencoded::parse(req.query_string().as_bytes())
+        .into_owned()
+        .collect();
+    let pairs = query.iter().map(|(n, v)| (n.as_str(), v.as_str()));
+    let choice = Choice::read(pairs.clone(), &draft, app.settings.firm_time_zone);
+    let schedule = Schedule::load(&app).await?;
     let notices = Notices {
-        taken: query.taken.is_some(),
-        already_booked: already,
+        taken: pairs.clone().any(|(n, _)| n == "taken"),
+        already_booked: already_booked(&app, &draft).await?,
     };
-    let choice = Choice {
-        zone,
-        slot: chosen,
-        mode,
-    };
-    let page = page(ctx, &app, pathway, &slots, &choice, FormErrors::default(), notices);
+    let page = page(ctx, &app, pathway, &schedule, &choice, FormErrors::default(), notices);
     html(StatusCode::OK, &page)
 }
 
@@ -182,67 +250,68 @@ pub async fn submit(
         Gate::Open { pathway, draft, .. } => (pathway, draft),
         Gate::Elsewhere(url) => return Ok(see_other(&url)),
     };
-    let form = validate::decode_form(&body);
-    let value = |name: &str| -> String {
-        form.iter()
-            .find(|(n, _)| n == name)
-            .and_then(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
-    let (slot_id, mode, zone_name) = (value("slot"), value("consultation_mode"), value("time_zone"));
-    let zone = zone_or(Some(&zone_name), app.settings.firm_time_zone);
+    let form: Vec<(String, String)> = validate::decode_form(&body)
+        .into_iter()
+        .filter_map(|(n, v)| Some((n, v?)))
+        .collect();
+    let pairs = form.iter().map(|(n, v)| (n.as_str(), v.as_str()));
+    let choice = Choice::read(pairs.clone(), &draft, app.settings.firm_time_zone);
+    if Nav::is_navigation(pairs.clone()) {
+        return Ok(see_other(&format!("{}#picker", choice.url(&ctx, pathway))));
+    }
     let schedule = Schedule::load(&app).await?;
     let now = Utc::now();
 
     let mut errors = FormErrors::default();
     let mut taken = false;
-    match Slot::parse_id(&slot_id) {
+    if !MODES.contains(&choice.mode.as_str()) {
+        errors.add("consultation_mode", "err-choose");
+    }
+    if !schedule
+        .languages(Some(pathway.code()))
+        .contains(&choice.language.as_str())
+    {
+        errors.add("consultation_language", "err-choose");
+    }
+    let consultant_ok = choice.consultant == "any"
+        || choice
+            .consultant_id()
+            .and_then(|id| schedule.consultant(id))
+            .is_some_and(|c| c.active);
+    if !consultant_ok {
+        errors.add("consultant", "err-choose");
+    }
+    match Slot::parse_id(&choice.slot) {
         None => errors.add("slot", "err-choose-slot"),
-        Some(start) if schedule.free_at(now, start).is_none() => {
+        Some(start) if errors.is_empty() && schedule.free_at(now, start, &choice.want(pathway)).is_none() => {
             taken = true;
             errors.add("slot", "err-slot-taken");
         }
         Some(_) => {}
     }
-    if !MODES.contains(&mode.as_str()) {
-        errors.add("consultation_mode", "err-choose");
-    }
     if !errors.is_empty() {
-        let slots = schedule.free(now);
-        let choice = Choice {
-            zone,
-            slot: if taken { "" } else { slot_id.as_str() },
-            mode: &mode,
+        let shown = Choice {
+            slot: if taken { String::new() } else { choice.slot.clone() },
+            ..choice
         };
-        let page = page(ctx, &app, pathway, &slots, &choice, errors, Notices::default());
+        let page = page(ctx, &app, pathway, &schedule, &shown, errors, Notices::default());
         return html(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
     if already_booked(&app, &draft).await? {
-        let slots = schedule.free(now);
-        let choice = Choice {
-            zone,
-            slot: &slot_id,
-            mode: &mode,
+        let notices = Notices {
+            taken: false,
+            already_booked: true,
         };
-        let page = page(
-            ctx,
-            &app,
-            pathway,
-            &slots,
-            &choice,
-            FormErrors::default(),
-            Notices {
-                taken: false,
-                already_booked: true,
-            },
-        );
+        let page = page(ctx, &app, pathway, &schedule, &choice, FormErrors::default(), notices);
         return html(StatusCode::CONFLICT, &page);
     }
 
     let mut answers = draft.answers.clone();
-    answers.set("slot", slot_id);
-    answers.set("consultation_mode", mode);
-    answers.set("time_zone", zone.name());
+    answers.set("slot", choice.slot.as_str());
+    answers.set("consultation_mode", choice.mode.as_str());
+    answers.set("consultation_language", choice.language.as_str());
+    answers.set("consultant", choice.consultant.as_str());
+    answers.set("time_zone", choice.zone.name());
     let flow = Flow::of(pathway);
     draft.save(&app, ctx.lang, Some(&flow), answers, SLOT_STEP).await?;
     Ok(see_other(&ctx.url(&format!("/apply/{pathway}/check"))))

@@ -39,3 +39,44 @@ manage-cancelled = Your consultation has been cancelled. We have emailed you a c
 ics-summary = Free consultation with { $firm }
 ics-description = Reference { $reference }. To reschedule or cancel: { $manage }
 ics-description-cancelled = Reference { $reference }. This consultation is cancelled.
+
+## The date-first picker (web/slot_picker.rs, macros/slots.html)
+picker-how-title = How and with whom
+picker-language-legend = Language of the consultation
+picker-consultant-label = Consultant
+picker-consultant-hint = Any available consultant gives you the most times to choose from.
+picker-any-consultant = Any available consultant
+picker-show = Show free days
+picker-days-title = Choose a day
+picker-zone = Times in { $zone }; the firm's time ({ $firm }) in brackets.
+picker-zone-firm = Times in { $zone }, the firm's time zone.
+picker-week = { $from } to { $to }
+picker-previous-week = Previous week
+picker-next-week = Next week
+picker-times = { $count ->
+    [one] 1 time
+   *[other] { $count } times
+}
+picker-no-times = No free times
+picker-times-on = Free times on { $day }
+picker-show-night = { $count ->
+    [one] Show 1 time between 22:00 and 07:00
+   *[other] Show { $count } times between 22:00 and 07:00
+}
+picker-only-night = The free times on this day are between 22:00 and 07:00 in your time zone.
+language-name-en = English
+language-name-fr = French
+language-name-es = Spanish
+join-video = Join by video: { $link }
+join-video-later = We will email you the link to the video meeting before the consultation.
+join-phone = { $name } will call you at the number you gave us, from { $phone }.
+join-phone-unknown = { $name } will call you at the number you gave us.
+manage-booked = Your new consultation is booked. We have emailed you a confirmation with a calendar invitation.
+manage-confirm-move-title = Move your consultation?
+manage-confirm-move-button = Yes, move my consultation
+manage-confirm-new-time = New time
+manage-confirm-cancel-title = Cancel your consultation?
+manage-confirm-cancel-button = Yes, cancel my consultation
+manage-reason-label = Anything you would like us to know
+manage-reason-hint = For example, why the time no longer suits you.
+manage-keep = No, keep it as it is

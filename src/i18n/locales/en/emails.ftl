@@ -83,3 +83,7 @@ email-security-source = From address
 email-security-failures = Failed attempts in the last hour
 email-security-throttled-advice = Further attempts from that address now wait longer each time; the owner can still sign in from elsewhere. If this was not a member of staff, consider asking them to turn on two-step verification, and look at the audit log.
 email-security-open = Open the audit log
+email-with = With
+email-language = Language
+email-join = How to join
+email-reason = Reason given

@@ -39,3 +39,44 @@ manage-cancelled = Votre consultation a été annulée. Nous vous avons envoyé 
 ics-summary = Consultation gratuite avec { $firm }
 ics-description = Référence { $reference }. Pour déplacer ou annuler : { $manage }
 ics-description-cancelled = Référence { $reference }. Cette consultation est annulée.
+
+## The date-first picker (web/slot_picker.rs, macros/slots.html)
+picker-how-title = Comment et avec qui
+picker-language-legend = Langue de la consultation
+picker-consultant-label = Conseiller ou conseillère
+picker-consultant-hint = Choisir « toute personne disponible » vous offre le plus de moments possibles.
+picker-any-consultant = Toute personne disponible
+picker-show = Afficher les jours libres
+picker-days-title = Choisissez un jour
+picker-zone = Heures en { $zone }; l’heure du cabinet ({ $firm }) entre parenthèses.
+picker-zone-firm = Heures en { $zone }, le fuseau horaire du cabinet.
+picker-week = Du { $from } au { $to }
+picker-previous-week = Semaine précédente
+picker-next-week = Semaine suivante
+picker-times = { $count ->
+    [one] 1 moment
+   *[other] { $count } moments
+}
+picker-no-times = Aucun moment libre
+picker-times-on = Moments libres le { $day }
+picker-show-night = { $count ->
+    [one] Afficher 1 moment entre 22 h et 7 h
+   *[other] Afficher { $count } moments entre 22 h et 7 h
+}
+picker-only-night = Les moments libres de ce jour sont entre 22 h et 7 h dans votre fuseau horaire.
+language-name-en = anglais
+language-name-fr = français
+language-name-es = espagnol
+join-video = Rejoindre la visioconférence : { $link }
+join-video-later = Nous vous enverrons par courriel le lien de la visioconférence avant la consultation.
+join-phone = { $name } vous appellera au numéro que vous nous avez donné, depuis le { $phone }.
+join-phone-unknown = { $name } vous appellera au numéro que vous nous avez donné.
+manage-booked = Votre nouvelle consultation est réservée. Nous vous avons envoyé une confirmation par courriel avec une invitation d’agenda.
+manage-confirm-move-title = Déplacer votre consultation?
+manage-confirm-move-button = Oui, déplacer ma consultation
+manage-confirm-new-time = Nouveau moment
+manage-confirm-cancel-title = Annuler votre consultation?
+manage-confirm-cancel-button = Oui, annuler ma consultation
+manage-reason-label = Ce que vous aimeriez nous dire
+manage-reason-hint = Par exemple, pourquoi ce moment ne vous convient plus.
+manage-keep = Non, ne rien changer

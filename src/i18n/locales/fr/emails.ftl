@@ -83,3 +83,7 @@ email-security-source = Depuis l'adresse
 email-security-failures = Tentatives échouées au cours de la dernière heure
 email-security-throttled-advice = Les nouvelles tentatives depuis cette adresse attendent désormais un peu plus chaque fois ; la personne concernée peut toujours se connecter depuis ailleurs. S'il ne s'agit pas d'un membre du personnel, demandez-lui d'activer la validation en deux étapes et consultez le journal d'audit.
 email-security-open = Ouvrir le journal d'audit
+email-with = Avec
+email-language = Langue
+email-join = Pour vous joindre
+email-reason = Raison donnée

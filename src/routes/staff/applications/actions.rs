@@ -190,7 +190,11 @@ pub async fn move_booking(
         .await?
         .filter(booking::is_active)
         .ok_or(AppError::BadRequest)?;
-    match booking::reschedule(&app, &row, start, By::Staff { id: staff.id }).await? {
+    let to = booking::MoveTo {
+        start,
+        consultant: None,
+    };
+    match booking::reschedule(&app, &row, to, By::Staff { id: staff.id }, "").await? {
         Ok(_) | Err(Refusal::NotActive) => Ok(back(id, "booking")),
         Err(Refusal::SlotNotFree | Refusal::SlotTaken | Refusal::PastCutoff) => Err(AppError::BadRequest),
     }

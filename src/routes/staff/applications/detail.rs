@@ -230,11 +230,11 @@ impl BookingPanel {
         let free_slots = if active {
             Schedule::load(app)
                 .await?
-                .without(b.starts_at, b.ends_at)
-                .free(Utc::now())
+                .without(b.booking_id)
+                .free(Utc::now(), &booking::Want::default())
                 .into_iter()
                 .take(60)
-                .map(|s| (s.id(), when::slot(lang, s.start, s.end, tz)))
+                .map(|f| (f.slot.id(), when::slot(lang, f.slot.start, f.slot.end, tz)))
                 .collect()
         } else {
             Vec::new()

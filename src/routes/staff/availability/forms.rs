@@ -24,6 +24,8 @@ pub struct SettingsInput {
     pub horizon_days: String,
     pub daily_cap: String,
     pub cancel_cutoff_hours: String,
+    /// `none` or a jurisdiction's code (`crate::holidays`); absent: unchanged.
+    pub holidays: Option<String>,
 }
 
 /// Each setting: its field, its allowed range (the table's checks) and the message out of range.
@@ -53,6 +55,7 @@ impl SettingsInput {
             horizon_days: s.horizon_days.to_string(),
             daily_cap: s.daily_cap.to_string(),
             cancel_cutoff_hours: s.cancel_cutoff_hours.to_string(),
+            holidays: Some(s.holidays.clone().unwrap_or_else(|| "none".to_owned())),
         }
     }
 
@@ -73,6 +76,14 @@ impl SettingsInput {
             .iter()
             .map(|(field, min, max, key)| errs.check(field, in_range(self.raw(field), *min, *max, key)))
             .collect();
+        let holidays = match self.holidays.as_deref() {
+            None | Some("none") => None,
+            Some(code) if crate::holidays::is_jurisdiction(code) => Some(code.to_owned()),
+            Some(_) => {
+                errs.add("holidays", "err-choose");
+                None
+            }
+        };
         match values[..] {
             [Some(c), Some(b), Some(n), Some(h), Some(d), Some(x)] => Ok(Settings {
                 consultation_minutes: c,
@@ -81,6 +92,7 @@ impl SettingsInput {
                 horizon_days: h,
                 daily_cap: d,
                 cancel_cutoff_hours: x,
+                holidays,
             }),
             _ => Err(errs),
         }
@@ -233,6 +245,7 @@ mod tests {
             horizon_days: "30".into(),
             daily_cap: "8".into(),
             cancel_cutoff_hours: "12".into(),
+            holidays: None,
         }
     }
 
@@ -272,6 +285,7 @@ mod tests {
             weekday: 1,
             start_time: t("09:00"),
             end_time: t("12:00"),
+            consultant_id: None,
         }];
         let ok = rule("1", "12:00", "13:00").parse(&existing).unwrap();
         assert_eq!((ok.weekday, ok.start, ok.end), (1, t("12:00"), t("13:00")));

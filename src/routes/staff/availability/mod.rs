@@ -67,7 +67,12 @@ pub async fn save_settings(
             return render(ctx, staff, &app, attempt).await;
         }
     };
+    let mut new = new;
     let mut tx = app.pool.begin().await?;
+    if input.holidays.is_none() {
+        // A form without the holidays field leaves them as they are.
+        new.holidays = db::availability::settings(&mut *tx).await?.holidays;
+    }
     let before = db::availability::update_settings(&mut tx, &new).await?;
     if before != new {
         let (before, after) = (serde_json::to_value(&before).ok(), serde_json::to_value(&new).ok());
@@ -104,12 +109,13 @@ pub async fn add_rule(
             .await;
         }
     };
-    let id = db::availability::insert_rule(&mut tx, rule.weekday, rule.start, rule.end).await?;
+    let id = db::availability::insert_rule(&mut tx, None, rule.weekday, rule.start, rule.end).await?;
     let after = db::availability::Rule {
         availability_rule_id: id,
         weekday: rule.weekday,
         start_time: rule.start,
         end_time: rule.end,
+        consultant_id: None,
     };
     audit(
         &mut tx,
@@ -169,13 +175,14 @@ pub async fn add_exception(
         }
     };
     let mut tx = app.pool.begin().await?;
-    let id = db::availability::insert_exception(&mut tx, new.day, new.times, &new.label).await?;
+    let id = db::availability::insert_exception(&mut tx, None, new.day, new.times, &new.label).await?;
     let after = db::availability::Exception {
         availability_exception_id: id,
         day: new.day,
         start_time: new.times.map(|t| t.0),
         end_time: new.times.map(|t| t.1),
         label: new.label,
+        consultant_id: None,
     };
     audit(
         &mut tx,

@@ -115,9 +115,10 @@ pub(super) async fn render(
         })
         .collect();
     let slots = schedule
-        .free(now)
+        .free(now, &crate::booking::Want::default())
         .into_iter()
         .take(PREVIEW_SLOTS)
+        .map(|f| f.slot)
         .map(|s| SlotView {
             date: s.start.with_timezone(&tz).date_naive().format("%Y-%m-%d").to_string(),
             minutes: (s.end - s.start).num_minutes(),
