@@ -161,6 +161,15 @@ impl Lang {
         LOCALES.try_lookup(self.id(), key).is_some()
     }
 
+    /// The message `key` with one number `name`, which its plural variants select on.
+    pub fn t_count(self, key: &str, name: &'static str, count: usize) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue> =
+            HashMap::from([(Cow::Borrowed(name), FluentValue::from(count))]);
+        LOCALES
+            .try_lookup_with_args(self.id(), key, &args)
+            .unwrap_or_else(|| key.to_owned())
+    }
+
     /// The message `key` with named arguments.
     pub fn t_args<S: AsRef<str>>(self, key: &str, args: &[(&'static str, S)]) -> String {
         if let [("firm", firm)] = args {

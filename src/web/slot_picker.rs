@@ -154,7 +154,7 @@ pub fn picker(lang: Lang, free: &[Free], zone: Tz, firm: Tz, nav: Nav, chosen: &
             let count = if n == 0 {
                 lang.t("picker-no-times")
             } else {
-                lang.t_args("picker-times", &[("count", n.to_string())])
+                lang.t_count("picker-times", "count", n)
             };
             DayButton {
                 value: d.to_string(),
@@ -228,8 +228,145 @@ pub fn picker(lang: Lang, free: &[Free], zone: Tz, firm: Tz, nav: Nav, chosen: &
         day_value: day.map(|d| d.to_string()).unwrap_or_default(),
         slots,
         night_hidden,
-        night_button: lang.t_args("picker-show-night", &[("count", night_hidden.to_string())]),
+        night_button: lang.t_count("picker-show-night", "count", night_hidden),
         night: nav.night,
         none: free.is_empty(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDate, TimeZone};
+    use chrono_tz::{America::Toronto, Asia::Kolkata, Europe::London, Tz};
+
+    use super::*;
+    use crate::slots::Slot;
+
+    /// A free time starting at firm-local `y-m-d h:min` in Toronto, 30 minutes long.
+    fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> Free {
+        let start = Toronto
+            .with_ymd_and_hms(y, m, d, h, min, 0)
+            .earliest()
+            .unwrap()
+            .to_utc();
+        Free {
+            slot: Slot {
+                start,
+                end: start + Duration::minutes(30),
+            },
+            consultants: Vec::new(),
+        }
+    }
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2027, 3, 1, 12, 0, 0).unwrap()
+    }
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn show(free: &[Free], zone: Tz, nav: Nav) -> Picker {
+        picker(Lang::En, free, zone, Toronto, nav, "", now())
+    }
+
+    #[test]
+    fn the_week_of_the_first_free_day_is_shown_with_that_day_open() {
+        let free = [at(2027, 3, 10, 9, 0), at(2027, 3, 10, 9, 45), at(2027, 3, 12, 14, 0)];
+        let p = show(&free, Toronto, Nav::default());
+        assert_eq!(p.week_value, "2027-03-08", "the Monday");
+        assert_eq!(p.days.len(), 7);
+        let free_days: Vec<&str> = p.days.iter().filter(|d| d.free).map(|d| d.value.as_str()).collect();
+        assert_eq!(free_days, ["2027-03-10", "2027-03-12"]);
+        assert_eq!(p.day_value, "2027-03-10");
+        assert_eq!(p.slots.len(), 2);
+        assert!(p.slots.iter().all(|s| !s.checked), "nothing chosen for the applicant");
+        assert_eq!(p.days[2].label, "Wednesday 10 March 2027, 2 times");
+        assert!(p.previous_week.is_some(), "the week of now is earlier");
+        assert_eq!(p.next_week, None, "nothing free later");
+    }
+
+    #[test]
+    fn days_are_the_applicants_own_across_the_clock_changes_of_both_zones() {
+        // Toronto springs forward on 14 March 2027, London on 28 March: between the two, London is
+        // four hours ahead instead of five.
+        let free = [
+            at(2027, 3, 12, 18, 30), // Friday 22:30 in London (EST + 5): folded at night
+            at(2027, 3, 15, 18, 30), // Monday 22:30 in London (EDT + 4)
+            at(2027, 3, 15, 19, 30), // Monday 23:30 in London
+            at(2027, 3, 29, 18, 30), // Monday 23:30 in London (EDT + 5, BST)
+        ];
+        let week = Nav {
+            week: Some(date("2027-03-15")),
+            day: Some(date("2027-03-15")),
+            night: true,
+        };
+        let p = show(&free, London, week);
+        let times: Vec<&str> = p.slots.iter().map(|s| s.local.as_str()).collect();
+        assert_eq!(times, ["22:30–23:00", "23:30–00:00"]);
+        assert_eq!(p.slots[0].firm, "18:30 firm time");
+        assert!(p.zone_line.contains("Greenwich Mean Time"), "{}", p.zone_line);
+        // After London's change the same firm time is an hour later there.
+        let later = Nav {
+            week: Some(date("2027-03-29")),
+            day: Some(date("2027-03-29")),
+            night: true,
+        };
+        let p = show(&free, London, later);
+        assert_eq!(p.slots[0].local, "23:30–00:00");
+    }
+
+    #[test]
+    fn night_hours_of_the_applicants_zone_are_folded_away_unless_asked_for() {
+        // The firm's working day is the evening and the night in India.
+        let free = [at(2027, 3, 10, 9, 0), at(2027, 3, 10, 11, 0), at(2027, 3, 10, 12, 30)];
+        let day = Nav {
+            day: Some(date("2027-03-10")),
+            ..Nav::default()
+        };
+        let p = show(&free, Kolkata, day);
+        let times: Vec<&str> = p.slots.iter().map(|s| s.local.as_str()).collect();
+        assert_eq!(times, ["19:30–20:00", "21:30–22:00"]);
+        assert_eq!(p.night_hidden, 1);
+        assert_eq!(p.night_button, "Show 1 time between 22:00 and 07:00");
+        let p = show(&free, Kolkata, Nav { night: true, ..day });
+        assert_eq!(p.slots.len(), 3);
+        assert_eq!(p.night_hidden, 0);
+        // A time already chosen is never folded away.
+        let p = picker(Lang::En, &free, Kolkata, Toronto, day, &free[2].slot.id(), now());
+        assert!(p.slots.iter().any(|s| s.checked));
+    }
+
+    #[test]
+    fn a_posted_button_wins_over_the_current_place() {
+        let form = [
+            ("current_week", "2027-03-08"),
+            ("current_day", "2027-03-10"),
+            ("week", "2027-03-15"),
+        ];
+        let nav = Nav::from_pairs(form.iter().copied());
+        assert_eq!(
+            (nav.week, nav.day),
+            (Some(date("2027-03-15")), None),
+            "another week: no day yet"
+        );
+        let form = [
+            ("current_week", "2027-03-08"),
+            ("day", "2027-03-11"),
+            ("current_night", "1"),
+        ];
+        let nav = Nav::from_pairs(form.iter().copied());
+        assert_eq!(
+            (nav.week, nav.day, nav.night),
+            (Some(date("2027-03-08")), Some(date("2027-03-11")), true)
+        );
+        assert!(Nav::is_navigation(form.iter().copied()));
+        assert!(!Nav::is_navigation(
+            [("slot", "x"), ("current_day", "2027-03-11")].into_iter()
+        ));
+        assert_eq!(nav.query(), "week=2027-03-08&day=2027-03-11&night=1");
+        // Nonsense is ignored.
+        let nav = Nav::from_pairs([("week", "<script>"), ("day", "2027-02-30")].into_iter());
+        assert_eq!(nav, Nav::default());
     }
 }

@@ -249,7 +249,11 @@ async fn moving_and_cancelling_send_updated_invites_and_withdraw_reminders() {
         .submit(
             &manage,
             &format!("{manage}/reschedule"),
-            &[("slot", other_slot.as_str()), ("confirm", "1"), ("reason", "A meeting came up")],
+            &[
+                ("slot", other_slot.as_str()),
+                ("confirm", "1"),
+                ("reason", "A meeting came up"),
+            ],
         )
         .await;
     assert_redirect(&moved, &format!("{manage}?done=moved"));

@@ -1380,14 +1380,16 @@ async fn booking_check_and_manage_pages_take_hostile_input_safely() {
     let booking = reach_booking(&browser, "en", HOSTILE_NAME, "ana@example.com").await;
     sweep.forget();
 
-    // The time zone drop-down (a GET form), then the booking form.
+    // The booking form: one POST form whose buttons (a day, a week, "show") come back to the page
+    // with the choice in the query string; the query string, hostile too.
     let page = sweep.get(&browser, &booking, "nothing").await;
-    let zone_form = form_on(&page, "get", &booking);
-    assert_eq!(zone_form.fields, ["time_zone"]);
     for i in 0..sweep.corpus.len() {
         let value = sweep.corpus[i].clone();
         if fits_a_path(&value) {
-            let query = format!("{booking}?time_zone={0}&taken={0}", value.fragment());
+            let query = format!(
+                "{booking}?time_zone={0}&taken={0}&week={0}&day={0}&night={0}&consultant={0}&consultation_language={0}&consultation_mode={0}",
+                value.fragment()
+            );
             let page = sweep.get(&browser, &query, &value.label()).await;
             assert_eq!(page.status, 200, "{query}");
         }
@@ -1397,10 +1399,24 @@ async fn booking_check_and_manage_pages_take_hostile_input_safely() {
     let valid = [
         ("slot", slots[0].as_str()),
         ("consultation_mode", "video"),
+        ("consultation_language", "en"),
+        ("consultant", "any"),
         ("time_zone", "America/Toronto"),
     ];
     let form = Form::new(&form_on(&page, "post", &booking), &valid, &[]);
-    assert_eq!(form.fields, ["time_zone", "slot", "consultation_mode"]);
+    for field in [
+        "consultation_mode",
+        "consultation_language",
+        "consultant",
+        "time_zone",
+        "show",
+        "current_week",
+        "current_day",
+        "day",
+        "slot",
+    ] {
+        assert!(form.fields.iter().any(|f| f == field), "{field} in {:?}", form.fields);
+    }
     sweep.values(&browser, &token, &form, |_| true).await;
     sweep.structure(&browser, &token, &form, true).await;
     assert_eq!(
@@ -1433,17 +1449,36 @@ async fn booking_check_and_manage_pages_take_hostile_input_safely() {
         .find(|m| m.to == ["ana@example.com"])
         .unwrap();
     let manage = link_in(&mail, &app, "/booking/");
-    let page = sweep.get(&browser, &manage, "nothing").await;
-    let other_slot = slot_ids(&page)[3].clone();
+    let page = sweep.get(&browser, &format!("{manage}?night=1"), "nothing").await;
+    let other_slot = slot_ids(&page)[1].clone();
     let reschedule = format!("{manage}/reschedule");
     let form = Form::new(
         &form_on(&page, "post", &reschedule),
-        &[("slot", other_slot.as_str())],
+        &[("slot", other_slot.as_str()), ("time_zone", "America/Toronto")],
         &[],
     );
-    assert_eq!(form.fields, ["slot"]);
+    for field in ["time_zone", "show", "current_week", "current_day", "day", "slot"] {
+        assert!(form.fields.iter().any(|f| f == field), "{field} in {:?}", form.fields);
+    }
     sweep.values(&browser, &token, &form, |_| false).await;
     sweep.structure(&browser, &token, &form, true).await;
+    // A chosen time asks for confirmation (with a reason); that form, hostile too.
+    let asked = sweep
+        .post(&browser, &reschedule, form.valid_body(&token), "a valid choice")
+        .await;
+    assert_eq!(asked.status, 200);
+    let confirm = Form::new(
+        &form_on(&asked, "post", &reschedule),
+        &[
+            ("slot", other_slot.as_str()),
+            ("time_zone", "America/Toronto"),
+            ("confirm", "1"),
+            ("reason", "A meeting came up"),
+        ],
+        &["reason"],
+    );
+    assert_eq!(confirm.fields, ["slot", "time_zone", "confirm", "reason"]);
+    sweep.values(&browser, &token, &confirm, |_| true).await;
     sweep
         .hostile_paths(&browser, &token, "GET", |v| format!("/en/booking/{v}"))
         .await;

@@ -6,6 +6,7 @@ mod backup;
 mod binary;
 mod booking;
 mod browser;
+mod calendars;
 mod deploy;
 mod drills;
 mod forms;

@@ -4,15 +4,15 @@
 use actix_session::Session;
 use actix_web::{HttpResponse, http::StatusCode};
 use askama::Template;
-use chrono_tz::Tz;
 
 use super::gate;
 use crate::{
-    booking::{self, mode_text},
+    booking::{self, Host},
+    calendar::links::{self, LinkEvent},
     context::App,
     db,
     error::AppError,
-    i18n::when,
+    routes::manage::Summary,
     web::{html, page::PageCtx, see_other},
 };
 
@@ -22,9 +22,11 @@ pub struct ConfirmationPage {
     pub ctx: PageCtx,
     pub reference: String,
     pub email: String,
-    pub slot_applicant: String,
-    pub slot_firm: String,
-    pub mode: String,
+    /// The consultation booked (when, with whom, language, how to join), if it is still booked.
+    pub summary: Option<Summary>,
+    /// "Add to Google Calendar" and "Add to Outlook" links.
+    pub google: String,
+    pub outlook: String,
 }
 
 pub async fn show(ctx: PageCtx, app: App, session: Session) -> Result<HttpResponse, AppError> {
@@ -34,26 +36,48 @@ pub async fn show(ctx: PageCtx, app: App, session: Session) -> Result<HttpRespon
     let Some(reference) = draft.row.reference.clone().filter(|_| !draft.is_draft()) else {
         return Ok(see_other(&ctx.url("/apply")));
     };
-    let booking = db::bookings::latest_for_application(&app.pool, draft.row.application_id).await?;
-    let (slot_applicant, slot_firm, mode) = match &booking {
-        Some(b) if booking::is_active(b) => {
-            let zone: Tz = b.time_zone.parse().unwrap_or(app.settings.firm_time_zone);
+    let booking = db::bookings::latest_for_application(&app.pool, draft.row.application_id)
+        .await?
+        .filter(booking::is_active);
+    let (summary, google, outlook) = match &booking {
+        Some(b) => {
+            let host = Host::of_row(b);
+            let title = ctx
+                .lang
+                .t_args("ics-summary", &[("firm", app.settings.firm_name.as_str())]);
+            let join = host.join_text(ctx.lang, &app.settings, &b.consultation_mode);
+            let details = ctx.lang.t_args(
+                "calendar-link-details",
+                &[("reference", reference.as_str()), ("join", join.as_str())],
+            );
+            let location = if b.consultation_mode == "video" && !host.video_link.is_empty() {
+                host.video_link.clone()
+            } else {
+                booking::mode_text(ctx.lang, &b.consultation_mode)
+            };
+            let event = LinkEvent {
+                title: &title,
+                details: &details,
+                location: &location,
+                start: b.starts_at,
+                end: b.ends_at,
+            };
             (
-                when::slot(ctx.lang, b.starts_at, b.ends_at, zone),
-                when::slot(ctx.lang, b.starts_at, b.ends_at, app.settings.firm_time_zone),
-                mode_text(ctx.lang, &b.consultation_mode),
+                Some(Summary::of(&ctx, &app, b)),
+                links::google(&event),
+                links::outlook(&event),
             )
         }
-        _ => Default::default(),
+        None => Default::default(),
     };
     let email = draft.answers.str("email").unwrap_or_default().to_owned();
     let page = ConfirmationPage {
         ctx,
         reference,
         email,
-        slot_applicant,
-        slot_firm,
-        mode,
+        summary,
+        google,
+        outlook,
     };
     html(StatusCode::OK, &page)
 }

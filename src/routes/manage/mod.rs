@@ -55,7 +55,7 @@ pub struct Summary {
 }
 
 impl Summary {
-    fn of(ctx: &PageCtx, app: &AppContext, row: &BookingRow) -> Summary {
+    pub fn of(ctx: &PageCtx, app: &AppContext, row: &BookingRow) -> Summary {
         let zone: Tz = row.time_zone.parse().unwrap_or(app.settings.firm_time_zone);
         let firm = app.settings.firm_time_zone;
         let host = Host::of_row(row);
