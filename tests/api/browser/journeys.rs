@@ -318,16 +318,31 @@ async fn applicant(site: &Site, b: &mut Browser, lang: &str, pathway: &str) -> (
     assert!(b.count("[data-outcome]").await >= 1, "an outcome per pathway");
     assert!(b.count("[data-rule]").await >= 1, "with its reasons");
 
-    // The booking page: its script switches the times to the browser's zone.
+    // The booking page, date first: its script switches the times to the browser's zone; how to
+    // meet, then a day (a button that comes back with its times), then a time.
     b.activate_only("main a.button").await;
     b.wait_for_path_containing("time_zone=").await;
     b.page("booking").await;
-    let zone = b.text_value("#time_zone_view").await;
+    let zone = b.text_value("#time_zone").await;
     assert_eq!(zone, b.time_zone, "the slots are shown in the browser's time zone");
+    b.answer(&[("consultation_mode", "video")]).await;
+    b.activate("button[data-day]", "booking-day").await;
+    assert_eq!(
+        b.count("button[data-day][aria-current=date]").await,
+        1,
+        "the day chosen"
+    );
+    assert_eq!(
+        b.count("input[name=consultation_mode]:checked").await,
+        1,
+        "how to meet, kept"
+    );
+    if b.count("input[name=slot]").await == 0 {
+        b.activate("button[data-show-night]", "booking-night").await;
+    }
     let first_slot = b.attr_of("input[name=slot]", "value").await;
-    b.answer(&[("slot", first_slot.as_str()), ("consultation_mode", "video")])
-        .await;
-    b.continue_to("check").await;
+    b.answer(&[("slot", first_slot.as_str())]).await;
+    b.activate("button[data-continue]", "check").await;
 
     assert_eq!(b.path().await, at("check"));
     assert!(b.text("main").await.contains("Ana López"));
@@ -345,14 +360,17 @@ async fn applicant(site: &Site, b: &mut Browser, lang: &str, pathway: &str) -> (
         .find(|w| w.contains("/booking/"))
         .expect("a manage link in the confirmation")
         .to_owned();
-    b.visit(&link, "manage").await;
+    b.visit(&format!("{link}?night=1"), "manage").await;
     assert_eq!(b.count("[data-status=active]").await, 1);
     let other_slot = b
-        .attr_nth("form[action$='/reschedule'] input[name=slot]", 2, "value")
+        .attr_nth("form[action$='/reschedule'] input[name=slot]", 1, "value")
         .await;
     b.answer(&[("slot", other_slot.as_str())]).await;
-    b.activate("form[action$='/reschedule'] button[type=submit]", "manage-moved")
+    // The move asks for confirmation first.
+    b.activate("form[action$='/reschedule'] button[data-continue]", "manage-confirm")
         .await;
+    assert_eq!(b.count("[data-new-time]").await, 1);
+    b.activate("button[data-confirm]", "manage-moved").await;
     assert_eq!(b.count("[data-status=active]").await, 1);
     let starts: Vec<String> = sqlx::query_scalar(
         "select to_char(starts_at at time zone 'UTC', 'YYYYMMDD\"T\"HH24MISS\"Z\"') from booking where status = 'active'",
