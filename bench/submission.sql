@@ -22,11 +22,23 @@ update application set status = 'submitted', reference = :ref, submitted_at = no
 where application_id = :app and status = 'draft'
 returning reference;
 release savepoint reference_draw;
+-- The consultant it goes to (the fewest that week, then the one booked least recently), then the
+-- booking in a savepoint of its own, as intake tries the next consultant when one is taken.
+select c.consultant_id from consultant c
+order by (select count(*) from booking b where b.consultant_id = c.consultant_id and b.status = 'active'
+            and b.starts_at >= date_trunc('week', :starts::timestamptz)
+            and b.starts_at < date_trunc('week', :starts::timestamptz) + interval '7 days'),
+         (select max(b.created_at) from booking b where b.consultant_id = c.consultant_id) nulls first,
+         c.consultant_id
+limit 1;
+savepoint booking_try;
 insert into booking (booking_id, application_id, starts_at, ends_at, blocks, consultation_mode, time_zone,
-                     manage_token_hash)
+                     manage_token_hash, consultant_id, language)
 values (:booking, :app, :starts, :starts::timestamptz + interval '10 minutes',
         tstzrange(:starts::timestamptz, :starts::timestamptz + interval '10 minutes' + make_interval(mins => 0), '[)'),
-        'video', 'America/Toronto', sha256(convert_to(gen_random_uuid()::text, 'UTF8')));
+        'video', 'America/Toronto', sha256(convert_to(gen_random_uuid()::text, 'UTF8')),
+        (select consultant_id from consultant order by created_at limit 1), 'en');
+release savepoint booking_try;
 insert into email_outbox (email_outbox_id, kind, language, to_name, to_address, reply_to, subject, body_text,
                           body_html, attachments, application_id, next_attempt_at)
 select :e1, kind, language, to_name, to_address, reply_to, subject, body_text, body_html, attachments, :app, now()

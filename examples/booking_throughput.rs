@@ -175,6 +175,10 @@ async fn main() {
         .execute(&pool)
         .await
         .unwrap();
+    sqlx::query("update consultant set daily_cap = 100")
+        .execute(&pool)
+        .await
+        .unwrap();
 
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()

@@ -29,10 +29,12 @@ create table consultant (
     updated_at timestamptz not null default now()
 );
 
--- The firm's calendar as it stood becomes one consultant, linked to the oldest active admin if any.
-insert into consultant (staff_user_id, daily_cap)
+-- The firm's calendar as it stood becomes one consultant, linked to the oldest active admin if any,
+-- consulting in the languages the site was written in and for every pathway, as before.
+insert into consultant (staff_user_id, daily_cap, languages)
 select (select staff_user_id from staff_user where role = 'admin' and active order by created_at limit 1),
-       (select daily_cap from availability_setting);
+       (select daily_cap from availability_setting),
+       '{en,fr}';
 
 -- The existing hours stay the firm's hours, which the migrated consultant follows.
 alter table availability_rule add column consultant_id uuid references consultant on delete cascade;

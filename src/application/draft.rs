@@ -25,6 +25,8 @@ const NOT_SURE_KEEP: &[&str] = &[
     "relationship",
     "slot",
     "consultation_mode",
+    "consultation_language",
+    "consultant",
     "time_zone",
 ];
 /// The deciding answers of "not sure" each pathway's pages do not ask again (CUSMA asks its own, typed, NOC code).
@@ -37,7 +39,13 @@ fn carried_from_not_sure(pathway: Pathway) -> &'static [&'static str] {
 }
 
 /// The booking's answers, kept whatever the pathway's questions.
-const BOOKING_KEEP: &[&str] = &["slot", "consultation_mode", "time_zone"];
+const BOOKING_KEEP: &[&str] = &[
+    "slot",
+    "consultation_mode",
+    "consultation_language",
+    "consultant",
+    "time_zone",
+];
 
 /// The page that saves the choice of a consultation time (its slug in `completed_steps`).
 pub const SLOT_STEP: &str = "booking";

@@ -130,6 +130,10 @@ pub async fn submit(app: &AppContext, draft: &Draft, pathway: Pathway, block: &s
 
     let assessments: Vec<_> = results.iter().map(|r| r.stored()).collect();
     let (start, end) = (booked.slot.start, booked.slot.end);
+    let host = schedule
+        .consultant(booked.consultant_id)
+        .map(booking::Host::of)
+        .unwrap_or_default();
     let source = booking::brief::BriefSource {
         application_id,
         lang,
@@ -139,12 +143,13 @@ pub async fn submit(app: &AppContext, draft: &Draft, pathway: Pathway, block: &s
         assessments: &assessments,
         slot: booking::slot_text(lang, start, end, chosen.zone, settings.firm_time_zone),
         mode: &chosen.mode,
+        meeting: crate::email::messages::Meeting {
+            with: host.display(settings).to_owned(),
+            language: booking::language_text(lang, &chosen.language),
+            join: String::new(),
+        },
     };
     let brief = booking::brief::firm_brief(settings, &source).ok_or(AppError::BadRequest)?;
-    let host = schedule
-        .consultant(booked.consultant_id)
-        .map(booking::Host::of)
-        .unwrap_or_default();
     let staff_url = links::staff_application(settings, application_id);
     let view = booking::BookingView {
         booking_id: booked.booking_id,

@@ -10,7 +10,7 @@ use crate::{
     config::Settings,
     db::outbox::Attachment,
     domain::{answers::Answers, pathway::Pathway},
-    email::messages::{EmailCtx, FirmBrief, SlotText},
+    email::messages::{EmailCtx, FirmBrief, Meeting, SlotText},
     error::AppError,
     i18n::Lang,
     outbox::{self, Envelope},
@@ -56,6 +56,8 @@ pub struct BriefSource<'a> {
     pub slot: SlotText,
     /// The consultation mode's code (`video`, `phone`, `in_person`).
     pub mode: &'a str,
+    /// Who the consultation is with, and in which language.
+    pub meeting: Meeting,
 }
 
 /// The brief of `source`, in its language.
@@ -98,6 +100,7 @@ pub fn firm_brief(settings: &Settings, source: &BriefSource<'_>) -> Option<FirmB
             .collect(),
         slot: source.slot.clone(),
         mode: super::mode_text(lang, source.mode),
+        meeting: source.meeting.clone(),
         staff_url: crate::links::staff_application(settings, source.application_id),
     })
 }

@@ -89,6 +89,11 @@ pub async fn resend(
                 assessments: prescreen.all(),
                 slot: super::slot_text(lang, row.starts_at, row.ends_at, zone, settings.firm_time_zone),
                 mode: &row.consultation_mode,
+                meeting: crate::email::messages::Meeting {
+                    with: super::Host::of_row(&row).display(settings).to_owned(),
+                    language: super::language_text(lang, &row.consultation_language),
+                    join: String::new(),
+                },
             };
             let Some(brief) = brief::firm_brief(settings, &source) else {
                 return Ok(None);

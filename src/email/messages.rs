@@ -155,6 +155,8 @@ pub struct FirmBrief {
     pub slot: SlotText,
     pub mode: String,
     pub staff_url: String,
+    /// Who the consultation is with, and in which language.
+    pub meeting: Meeting,
 }
 
 email_templates!(

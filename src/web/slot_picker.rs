@@ -126,11 +126,18 @@ fn monday_of(d: NaiveDate) -> NaiveDate {
 /// The picker for `free` times shown in `zone`, at `nav`, with slot `chosen` (an id, or empty) checked.
 pub fn picker(lang: Lang, free: &[Free], zone: Tz, firm: Tz, nav: Nav, chosen: &str, now: DateTime<Utc>) -> Picker {
     let local = |f: &Free| f.slot.start.with_timezone(&zone);
+    // A week or day from a query string is only believed within a few years of now.
+    let today = now.with_timezone(&zone).date_naive();
+    let plausible = |d: &NaiveDate| (today - Duration::days(400)..=today + Duration::days(1200)).contains(d);
+    let nav = Nav {
+        week: nav.week.filter(plausible),
+        day: nav.day.filter(plausible),
+        night: nav.night,
+    };
     let chosen_day = free
         .iter()
         .find(|f| f.slot.id() == chosen)
         .map(|f| local(f).date_naive());
-    let today = now.with_timezone(&zone).date_naive();
     let first_free = free.first().map(|f| local(f).date_naive());
     let last_free = free.last().map(|f| local(f).date_naive());
     let week = nav

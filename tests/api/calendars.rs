@@ -244,6 +244,10 @@ async fn a_consultation_in_french_or_for_a_pathway_is_offered_only_with_a_consul
     let app = spawn_app(&SmtpSink::start()).await;
     // The firm's calendar consults in English on weekdays; a French-speaking consultant only on
     // Saturdays, and only for the Global Talent Stream.
+    sqlx::query("update consultant set languages = '{en}'")
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
     let french = add_consultant(
         &app,
         "fr@firm.example",

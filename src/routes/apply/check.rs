@@ -95,9 +95,21 @@ pub async fn show(
                 .collect(),
         })
         .collect();
-    if let Some(ChosenSlot { start, zone, mode, .. }) = draft.chosen_slot(app.settings.firm_time_zone) {
-        let minutes = Schedule::load(&app).await?.policy.length;
+    if let Some(ChosenSlot {
+        start,
+        zone,
+        mode,
+        language,
+        consultant,
+    }) = draft.chosen_slot(app.settings.firm_time_zone)
+    {
+        let schedule = Schedule::load(&app).await?;
+        let minutes = schedule.policy.length;
         let change_url = ctx.url(&format!("/apply/{pathway}/booking"));
+        let with = match consultant.and_then(|id| schedule.consultant(id)) {
+            Some(c) => c.display_name(&app.settings.firm_name).to_owned(),
+            None => ctx.t("picker-any-consultant"),
+        };
         sections.push(Section {
             title: ctx.t("booking-title"),
             rows: vec![
@@ -109,6 +121,16 @@ pub async fn show(
                 Row {
                     label: ctx.t("booking-mode-legend"),
                     value: Some(mode_text(ctx.lang, &mode)),
+                    change_url: change_url.clone(),
+                },
+                Row {
+                    label: ctx.t("picker-language-legend"),
+                    value: Some(crate::booking::language_text(ctx.lang, &language)),
+                    change_url: change_url.clone(),
+                },
+                Row {
+                    label: ctx.t("picker-consultant-label"),
+                    value: Some(with),
                     change_url,
                 },
             ],

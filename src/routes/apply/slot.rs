@@ -148,6 +148,23 @@ fn page(
 ) -> SlotPage {
     let firm = app.settings.firm_time_zone;
     let now = Utc::now();
+    let offered = schedule.languages(Some(pathway.code()));
+    // A language nobody consults in (the page's own, say) gives way to one somebody does.
+    let fallback;
+    let choice = match offered.first() {
+        Some(first) if !offered.contains(&choice.language.as_str()) => {
+            fallback = Choice {
+                language: (*first).to_owned(),
+                zone: choice.zone,
+                slot: choice.slot.clone(),
+                mode: choice.mode.clone(),
+                consultant: choice.consultant.clone(),
+                nav: choice.nav,
+            };
+            &fallback
+        }
+        _ => choice,
+    };
     let free: Vec<Free> = schedule.free(now, &choice.want(pathway));
     let picker = slot_picker::picker(ctx.lang, &free, choice.zone, firm, choice.nav, &choice.slot, now);
     let zones = places::time_zones()
@@ -158,8 +175,7 @@ fn page(
         .iter()
         .map(|m| ((*m).to_owned(), ctx.t(&format!("opt-consultation_mode-{m}"))))
         .collect();
-    let languages = schedule
-        .languages(Some(pathway.code()))
+    let languages = offered
         .into_iter()
         .map(|l| (l.to_owned(), language_text(ctx.lang, l)))
         .collect();
