@@ -8,6 +8,7 @@ pub mod auth;
 pub mod booking;
 pub mod calendar;
 pub mod config;
+pub mod consultants;
 pub mod context;
 pub mod db;
 pub mod devdb;

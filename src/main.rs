@@ -10,6 +10,7 @@ use intake::{
     accounts::{self, Account, By, Field, NewAccount, Refusal},
     auth::Role,
     config::{Environment, Settings},
+    consultants::{self, Consultancy},
     db::{self, MIGRATOR},
     devdb::{ClusterOptions, LocalCluster},
     domain::text::Invalid,
@@ -90,6 +91,16 @@ enum StaffCommand {
         name: String,
         #[arg(long, value_enum, default_value_t = RoleArg::Staff)]
         role: RoleArg,
+        /// Also make the account a consultant, following the firm's weekly hours (admins give them
+        /// hours of their own, a daily cap and how they meet in the back office).
+        #[arg(long)]
+        consultant: bool,
+        /// The languages they consult in, comma separated: en, fr, es (default: en).
+        #[arg(long, requires = "consultant", value_name = "CODES")]
+        languages: Option<String>,
+        /// The pathways they take, comma separated: gts, cusma, ict (default: all three).
+        #[arg(long, requires = "consultant", value_name = "CODES")]
+        pathways: Option<String>,
     },
     /// Give an account a new password, read from standard input (one line). This also ends the
     /// account's open sessions.
@@ -125,7 +136,7 @@ impl From<RoleArg> for Role {
 enum Job {
     Serve,
     Migrate,
-    AddStaff(NewAccount),
+    AddStaff(NewAccount, Option<Consultancy>),
     ResetPassword { email: String, password: SecretString },
     ResetSecondFactor { email: String },
     ImportWages(WageFile),
@@ -247,12 +258,22 @@ fn prepare(command: Command) -> Result<Job, Refused> {
         Command::Serve => Ok(Job::Serve),
         Command::HealthCheck => unreachable!("the health check is answered before any job is prepared"),
         Command::Migrate => Ok(Job::Migrate),
-        Command::Staff(StaffCommand::Add { email, name, role }) => {
+        Command::Staff(StaffCommand::Add {
+            email,
+            name,
+            role,
+            consultant,
+            languages,
+            pathways,
+        }) => {
             let role = Role::from(role).as_str();
             NewAccount::check_details(&email, &name, role).map_err(Refused::field)?;
+            let consultancy = consultant
+                .then(|| consultancy(languages.as_deref(), pathways.as_deref()))
+                .transpose()?;
             let password = read_password()?;
             NewAccount::parse(&email, &name, role, password)
-                .map(Job::AddStaff)
+                .map(|account| Job::AddStaff(account, consultancy))
                 .map_err(|problems| Refused::field(problems[0]))
         }
         Command::Staff(StaffCommand::ResetPassword { email }) => {
@@ -264,6 +285,30 @@ fn prepare(command: Command) -> Result<Job, Refused> {
         Command::Applications(ApplicationsCommand::Show { reference }) => Ok(Job::ShowApplication { reference }),
         Command::Applications(ApplicationsCommand::Erase { ids }) => Ok(Job::EraseApplications { ids }),
     }
+}
+
+/// What `--consultant` makes of `--languages` and `--pathways` (each defaults as
+/// [`Consultancy::default`] when not given).
+fn consultancy(languages: Option<&str>, pathways: Option<&str>) -> Result<Consultancy, Refused> {
+    let default = Consultancy::default();
+    let list = |given: Option<&str>, option: &str, allowed: &[&str], default: Vec<String>| {
+        let Some(given) = given else { return Ok(default) };
+        match consultants::choose_listed(given, allowed) {
+            Ok(codes) if !codes.is_empty() => Ok(codes),
+            Ok(_) => Err(Refused(format!(
+                "{option}: name at least one of {}",
+                allowed.join(", ")
+            ))),
+            Err(code) => Err(Refused(format!(
+                "{option}: {code:?} is not one of {}",
+                allowed.join(", ")
+            ))),
+        }
+    };
+    Ok(Consultancy {
+        languages: list(languages, "--languages", &consultants::LANGUAGES, default.languages)?,
+        pathways: list(pathways, "--pathways", &consultants::PATHWAYS, default.pathways)?,
+    })
 }
 
 /// Reads and checks a wages file before any database work; kept under its name, without its folder.
@@ -394,7 +439,7 @@ async fn serve_or_migrate(command: Job, settings: Settings, url: &str) -> anyhow
         Job::Serve => return serve(settings, pool).await,
         Job::Migrate => Ok(()),
         Job::ImportWages(file) => import_wages(&pool, &file).await,
-        Job::AddStaff(account) => add_staff(&pool, account).await,
+        Job::AddStaff(account, consultancy) => add_staff(&pool, account, consultancy).await,
         Job::ResetPassword { email, password } => reset_password(&pool, &email, password).await,
         Job::ResetSecondFactor { email } => reset_second_factor(&pool, &email).await,
         Job::ShowApplication { reference } => intake::ops::show_application(&pool, &reference).await,
@@ -426,16 +471,24 @@ async fn import_wages(pool: &PgPool, file: &WageFile) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `intake staff add`: the account, and its creation in the audit trail.
-async fn add_staff(pool: &PgPool, account: NewAccount) -> anyhow::Result<()> {
+/// `intake staff add`: the account (and with `--consultant`, the consultant they are), and its
+/// creation in the audit trail.
+async fn add_staff(pool: &PgPool, account: NewAccount, consultancy: Option<Consultancy>) -> anyhow::Result<()> {
     let email = account.email.as_ref().to_owned();
-    let created = accounts::create(pool, By::CommandLine, account)
+    let created = accounts::create_with(pool, By::CommandLine, account, consultancy.as_ref())
         .await?
         .map_err(|r| refusal(r, &email))?;
     println!(
         "Created the {} account of {} <{}>.",
         created.role, created.name, created.email
     );
+    if let Some(what) = consultancy {
+        println!(
+            "They consult in {} for {}, following the firm's hours.",
+            what.languages.join(", "),
+            what.pathways.join(", ")
+        );
+    }
     Ok(())
 }
 

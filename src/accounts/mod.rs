@@ -202,10 +202,23 @@ pub struct Created {
     /// As stored: lower-cased.
     pub email: String,
     pub name: String,
+    /// The consultant they were made, if asked.
+    pub consultant_id: Option<Uuid>,
 }
 
 /// Adds the account (active), and its creation to the audit trail. Refused: an email already used.
 pub async fn create(pool: &PgPool, by: By, account: NewAccount) -> Outcome<Created> {
+    create_with(pool, by, account, None).await
+}
+
+/// [`create`]; with `consultant`, the account is also made a consultant taking that, following the
+/// firm's hours (`consultants::create_in`), in the same transaction: both or neither.
+pub async fn create_with(
+    pool: &PgPool,
+    by: By,
+    account: NewAccount,
+    consultant: Option<&crate::consultants::Consultancy>,
+) -> Outcome<Created> {
     let hash = password::hash(account.password).await?;
     let mut tx = pool.begin().await?;
     let inserted = db::staff::insert(
@@ -228,12 +241,17 @@ pub async fn create(pool: &PgPool, by: By, account: NewAccount) -> Outcome<Creat
     };
     let after = json!({ "role": account.role.as_str(), "active": true });
     record(&mut tx, by, "staff.create", id, (None, Some(after)), None).await?;
+    let consultant_id = match consultant {
+        Some(what) => Some(crate::consultants::create_in(&mut tx, by, id, what).await?),
+        None => None,
+    };
     tx.commit().await?;
     Ok(Ok(Created {
         id,
         role: account.role,
         email,
         name: account.name.as_ref().to_owned(),
+        consultant_id,
     }))
 }
 

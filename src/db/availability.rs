@@ -136,12 +136,17 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// The rule as the audit trail records it; a consultant's rule names them.
     pub fn to_json(&self) -> serde_json::Value {
-        serde_json::json!({
+        let mut json = serde_json::json!({
             "weekday": self.weekday,
             "start": self.start_time.format("%H:%M").to_string(),
             "end": self.end_time.format("%H:%M").to_string(),
-        })
+        });
+        if let Some(id) = self.consultant_id {
+            json["consultant_id"] = serde_json::json!(id);
+        }
+        json
     }
 }
 
@@ -176,6 +181,35 @@ pub async fn insert_rule(
     .await
 }
 
+/// Gives consultant `consultant_id` a copy of the firm's weekly hours as hours of their own, when
+/// they have none yet; returns the rules made (none when they had hours already), `None` when there
+/// is no such consultant. The consultant's row is locked meanwhile: two admins copying at once make
+/// one copy.
+#[tracing::instrument(skip_all, fields(consultant_id = %consultant_id))]
+pub async fn copy_firm_rules(conn: &mut PgConnection, consultant_id: Uuid) -> sqlx::Result<Option<Vec<Rule>>> {
+    let found = sqlx::query_scalar!(
+        "select consultant_id from consultant where consultant_id = $1 for update",
+        consultant_id
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    if found.is_none() {
+        return Ok(None);
+    }
+    let copied = sqlx::query_as!(
+        Rule,
+        "insert into availability_rule (weekday, start_time, end_time, consultant_id)
+         select weekday, start_time, end_time, $1 from availability_rule
+         where consultant_id is null
+           and not exists (select 1 from availability_rule where consultant_id = $1)
+         returning availability_rule_id, weekday, start_time, end_time, consultant_id",
+        consultant_id
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(Some(copied))
+}
+
 /// Removes the rule; returns it, `None` when there was no such rule.
 #[tracing::instrument(skip_all, fields(availability_rule_id = %id))]
 pub async fn delete_rule(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Rule>> {
@@ -202,14 +236,19 @@ pub struct Exception {
 }
 
 impl Exception {
+    /// The exception as the audit trail records it; a consultant's time off names them.
     pub fn to_json(&self) -> serde_json::Value {
         let time = |t: Option<NaiveTime>| t.map(|t| t.format("%H:%M").to_string());
-        serde_json::json!({
+        let mut json = serde_json::json!({
             "day": self.day,
             "start": time(self.start_time),
             "end": time(self.end_time),
             "label": self.label,
-        })
+        });
+        if let Some(id) = self.consultant_id {
+            json["consultant_id"] = serde_json::json!(id);
+        }
+        json
     }
 }
 

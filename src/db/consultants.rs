@@ -194,3 +194,19 @@ pub async fn by_feed_token(db: impl PgExecutor<'_>, token_hash: &[u8]) -> sqlx::
     .fetch_optional(db)
     .await
 }
+
+/// What an admin sets of consultant `id`, as stored: `active` is the consultant's own flag, whatever
+/// their account's (a disabled account keeps its consultant's flag for when it is enabled again).
+#[tracing::instrument(skip_all, fields(consultant_id = %id))]
+pub async fn profile(db: impl PgExecutor<'_>, id: Uuid) -> sqlx::Result<Option<Profile>> {
+    sqlx::query_as!(
+        Profile,
+        "select languages, pathways, daily_cap, video_link, phone, active from consultant where consultant_id = $1",
+        id
+    )
+    .fetch_optional(db)
+    .await
+}
+
+/// The unique constraint that keeps one consultant per staff account.
+pub const ONE_PER_ACCOUNT: &str = "consultant_staff_user_id_key";
