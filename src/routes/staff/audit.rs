@@ -141,6 +141,7 @@ fn subject_url(subject_type: Option<&str>, subject_id: Option<&str>) -> Option<S
     match subject_type? {
         "application" => Some(format!("/staff/applications/{id}")),
         "staff_user" => Some(format!("/staff/users/{id}")),
+        "consultant" => Some(format!("/staff/consultants/{id}")),
         _ => None,
     }
 }

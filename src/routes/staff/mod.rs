@@ -6,6 +6,7 @@ mod applications;
 mod audit;
 mod availability;
 mod bulk;
+mod consultants;
 mod dashboard;
 mod login;
 mod users;
@@ -30,6 +31,7 @@ fn protected(cfg: &mut web::ServiceConfig) {
     applications::configure(cfg);
     users::configure(cfg);
     availability::configure(cfg);
+    consultants::configure(cfg);
     audit::configure(cfg);
     wages::configure(cfg);
 }
