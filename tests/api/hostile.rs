@@ -1958,6 +1958,21 @@ const STAFF_ADMIN_ROUTES: &[(&str, &str)] = &[
     ("POST", "/staff/account/second-factor/remove"),
 ];
 
+/// The consultants' pages and each consultant's calendar (`consultant_forms_take_hostile_input_safely`).
+const STAFF_CONSULTANT_ROUTES: &[(&str, &str)] = &[
+    ("GET", "/staff/consultants"),
+    ("GET", "/staff/consultants/{id}"),
+    ("POST", "/staff/consultants/new"),
+    ("POST", "/staff/consultants/{id}"),
+    ("POST", "/staff/consultants/{id}/link"),
+    ("GET", "/staff/availability"),
+    ("POST", "/staff/availability/rules"),
+    ("POST", "/staff/availability/exceptions"),
+    ("POST", "/staff/availability/rules/copy"),
+    ("POST", "/staff/availability/holidays/{date}/reopen"),
+    ("POST", "/staff/availability/holidays/{date}/close"),
+];
+
 /// The POST routes declared in `src/routes/staff/`, as `/staff/...` patterns.
 fn staff_post_routes() -> BTreeSet<String> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/routes/staff");
@@ -2002,6 +2017,7 @@ fn the_staff_sweeps_cover_every_staff_form() {
             STAFF_APPLICATION_ROUTES
                 .iter()
                 .chain(STAFF_ADMIN_ROUTES)
+                .chain(STAFF_CONSULTANT_ROUTES)
                 .any(|(m, p)| *m == "POST" && *p == path),
             "POST {path} is swept by no test of tests/api/hostile.rs"
         );
@@ -2338,6 +2354,7 @@ async fn admin_forms_take_hostile_input_safely() {
                 ("horizon_days", "30"),
                 ("daily_cap", "8"),
                 ("cancel_cutoff_hours", "12"),
+                ("holidays", "ON"),
             ],
             &[],
         ),
@@ -2473,5 +2490,170 @@ async fn admin_forms_take_hostile_input_safely() {
 
     sweep.check_mail(&app, &smtp).await;
     assert_covered(&sweep, STAFF_ADMIN_ROUTES);
+    sweep.report();
+}
+
+#[actix_web::test]
+async fn consultant_forms_take_hostile_input_safely() {
+    let smtp = SmtpSink::start();
+    let app = spawn_app(&smtp).await;
+    let mut sweep = Sweep::new(&app, "consultants").await;
+    let (admin, _) = signed_in_admin(&app).await;
+    let member = create_staff(&app, "member@firm.example", "Sam Member", "staff", PASSWORD)
+        .await
+        .to_string();
+    let firm: uuid::Uuid = sqlx::query_scalar("select consultant_id from consultant where staff_user_id is null")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    // A year ahead: statutory holidays to open and close whatever the date.
+    sqlx::query("update availability_setting set horizon_days = 365")
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    sweep.forget();
+    let token = sweep.get(&admin, "/staff/", "nothing").await.csrf_token();
+
+    // A consultant's page: what they take and how they meet, and linking the firm's calendar.
+    sweep.get(&admin, "/staff/consultants", "nothing").await;
+    let path = format!("/staff/consultants/{firm}");
+    let page = sweep.get(&admin, &path, "nothing").await;
+    let profile = Form::new(
+        &form_on(&page, "post", &path),
+        &[
+            ("languages", "en"),
+            ("languages", "fr"),
+            ("pathways", "gts"),
+            ("daily_cap", "8"),
+            ("video_link", "https://meet.example.com/room"),
+            ("phone", "+14165550100"),
+            ("active", "yes"),
+        ],
+        &[],
+    );
+    assert_eq!(
+        profile.fields,
+        ["languages", "pathways", "daily_cap", "video_link", "phone", "active"]
+    );
+    sweep.values(&admin, &token, &profile, |_| false).await;
+    sweep.structure(&admin, &token, &profile, true).await;
+    let link_path = format!("{path}/link");
+    let link = Form::new(
+        &form_on(&page, "post", &link_path),
+        &[("staff_user_id", member.as_str())],
+        &[],
+    );
+    assert_eq!(link.fields, ["staff_user_id"]);
+    sweep.values(&admin, &token, &link, |_| false).await;
+    sweep.structure(&admin, &token, &link, true).await;
+    sweep
+        .hostile_paths(&admin, &token, "GET", |v| format!("/staff/consultants/{v}"))
+        .await;
+    sweep
+        .hostile_paths(&admin, &token, "POST", |v| format!("/staff/consultants/{v}"))
+        .await;
+    sweep
+        .hostile_paths(&admin, &token, "POST", |v| format!("/staff/consultants/{v}/link"))
+        .await;
+
+    // Making a member of staff a consultant (the admin: the member took the firm's calendar).
+    let page = sweep.get(&admin, "/staff/consultants/new", "nothing").await;
+    let admin_id = page
+        .attrs_of("select#staff_user_id option", "value")
+        .into_iter()
+        .find(|v| !v.is_empty())
+        .expect("the admin is no consultant yet");
+    let new = Form::new(
+        &form_on(&page, "post", "/staff/consultants/new"),
+        &[
+            ("staff_user_id", admin_id.as_str()),
+            ("languages", "es"),
+            ("pathways", "ict"),
+        ],
+        &[],
+    );
+    assert_eq!(new.fields, ["staff_user_id", "languages", "pathways"]);
+    sweep.values(&admin, &token, &new, |_| false).await;
+    sweep.structure(&admin, &token, &new, true).await;
+
+    // One consultant's calendar: a copy of the firm's hours, their hours and time off.
+    for i in 0..sweep.corpus.len() {
+        let value = sweep.corpus[i].clone();
+        if !fits_a_path(&value) {
+            continue;
+        }
+        let url = format!("/staff/availability?consultant={}", value.fragment());
+        let page = sweep.get(&admin, &url, &value.label()).await;
+        assert!(matches!(page.status, 200 | 400 | 404), "{url}: {}", page.status);
+    }
+    let calendar = format!("/staff/availability?consultant={firm}");
+    let page = sweep.get(&admin, &calendar, "nothing").await;
+    let firm_text = firm.to_string();
+    let copy = Form::new(
+        &form_on(&page, "post", "/staff/availability/rules/copy"),
+        &[("consultant", firm_text.as_str())],
+        &[],
+    );
+    assert_eq!(copy.fields, ["consultant"]);
+    sweep.values(&admin, &token, &copy, |_| false).await;
+    sweep.structure(&admin, &token, &copy, true).await;
+    let page = sweep.get(&admin, &calendar, "nothing").await;
+    assert_eq!(page.count("[data-rule]"), 10, "a copy of the firm's hours");
+    let day = (chrono::Utc::now() + chrono::Duration::days(200))
+        .format("%Y-%m-%d")
+        .to_string();
+    let forms: [AvailabilityForm; 2] = [
+        (
+            "rules",
+            vec![
+                ("consultant", firm_text.as_str()),
+                ("rule_weekday", "6"),
+                ("rule_start", "10:00"),
+                ("rule_end", "11:00"),
+            ],
+            &[],
+        ),
+        (
+            "exceptions",
+            vec![
+                ("consultant", firm_text.as_str()),
+                ("exception_day", day.as_str()),
+                ("exception_start", ""),
+                ("exception_end", ""),
+                ("exception_label", "Conference"),
+            ],
+            &[],
+        ),
+    ];
+    for (action, valid, one_by_one) in forms {
+        let found = form_on(&page, "post", &format!("/staff/availability/{action}"));
+        let form = Form::new(&found, &valid, one_by_one);
+        assert_eq!(form.fields.len(), valid.len(), "{found:?}");
+        sweep.values(&admin, &token, &form, |_| false).await;
+        sweep.structure(&admin, &token, &form, true).await;
+    }
+
+    // Opening a statutory holiday and closing it again; dates that are none.
+    let page = sweep.get(&admin, "/staff/availability", "nothing").await;
+    let holiday = page
+        .attr_of("[data-holiday]", "data-holiday")
+        .expect("a statutory holiday within a year");
+    for action in ["reopen", "close"] {
+        let path = format!("/staff/availability/holidays/{holiday}/{action}");
+        form_on(
+            &sweep.get(&admin, "/staff/availability", "nothing").await,
+            "post",
+            &path,
+        );
+        sweep.button(&admin, &token, &path).await;
+        sweep
+            .hostile_paths(&admin, &token, "POST", |v| {
+                format!("/staff/availability/holidays/{v}/{action}")
+            })
+            .await;
+    }
+
+    sweep.check_mail(&app, &smtp).await;
+    assert_covered(&sweep, STAFF_CONSULTANT_ROUTES);
     sweep.report();
 }

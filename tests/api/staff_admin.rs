@@ -88,7 +88,10 @@ async fn a_member_of_staff_is_refused_every_admin_page_and_action() {
     let availability = staff.get("/staff/availability").await;
     assert_eq!(availability.status, 200);
     assert!(availability.count("[data-slot]") > 0);
-    assert_eq!(availability.count(r#"form[action^="/staff/availability"]"#), 0);
+    assert_eq!(
+        availability.count(r#"form[method="post"][action^="/staff/availability"]"#),
+        0
+    );
 
     let token = availability.csrf_token();
     let posts: Vec<(String, Vec<(&str, &str)>)> = vec![

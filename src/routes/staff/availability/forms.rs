@@ -2,6 +2,7 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use serde::Deserialize;
+use uuid::Uuid;
 
 use crate::{
     db::{self, availability::Settings},
@@ -123,6 +124,8 @@ pub struct RuleInput {
     pub rule_weekday: String,
     pub rule_start: String,
     pub rule_end: String,
+    /// The consultant whose hours these are; empty: the firm's.
+    pub consultant: String,
 }
 
 #[derive(Debug)]
@@ -133,8 +136,9 @@ pub struct NewRule {
 }
 
 impl RuleInput {
-    /// `existing`: the rules now, which a new rule must not overlap.
-    pub fn parse(&self, existing: &[db::availability::Rule]) -> Result<NewRule, FormErrors> {
+    /// `existing`: the rules now, which a new rule of the same calendar (`calendar`'s, or the
+    /// firm's) must not overlap.
+    pub fn parse(&self, calendar: Option<Uuid>, existing: &[db::availability::Rule]) -> Result<NewRule, FormErrors> {
         let mut errs = FormErrors::default();
         let weekday = errs.check(
             "rule_weekday",
@@ -154,6 +158,7 @@ impl RuleInput {
             errs.add("rule_end", "err-time-order");
         } else if existing
             .iter()
+            .filter(|r| r.consultant_id == calendar)
             .any(|r| r.weekday == weekday && r.start_time < end && start < r.end_time)
         {
             errs.add("rule_start", "err-rule-overlap");
@@ -173,6 +178,8 @@ pub struct ExceptionInput {
     pub exception_start: String,
     pub exception_end: String,
     pub exception_label: String,
+    /// The consultant whose time off this is; empty: a closure of the whole firm.
+    pub consultant: String,
 }
 
 #[derive(Debug)]
@@ -235,7 +242,6 @@ impl ExceptionInput {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use uuid::Uuid;
 
     fn settings_input(length: &str) -> SettingsInput {
         SettingsInput {
@@ -274,6 +280,7 @@ mod tests {
             rule_weekday: day.into(),
             rule_start: start.into(),
             rule_end: end.into(),
+            consultant: String::new(),
         }
     }
 
@@ -287,40 +294,64 @@ mod tests {
             end_time: t("12:00"),
             consultant_id: None,
         }];
-        let ok = rule("1", "12:00", "13:00").parse(&existing).unwrap();
+        let ok = rule("1", "12:00", "13:00").parse(None, &existing).unwrap();
         assert_eq!((ok.weekday, ok.start, ok.end), (1, t("12:00"), t("13:00")));
-        assert!(rule("2", "10:00", "11:00").parse(&existing).is_ok());
+        assert!(rule("2", "10:00", "11:00").parse(None, &existing).is_ok());
         assert_eq!(
-            rule("0", "10:00", "11:00").parse(&[]).unwrap_err().get("rule_weekday"),
+            rule("0", "10:00", "11:00")
+                .parse(None, &[])
+                .unwrap_err()
+                .get("rule_weekday"),
             ["err-weekday"]
         );
         assert_eq!(
-            rule("8", "10:00", "11:00").parse(&[]).unwrap_err().get("rule_weekday"),
+            rule("8", "10:00", "11:00")
+                .parse(None, &[])
+                .unwrap_err()
+                .get("rule_weekday"),
             ["err-weekday"]
         );
         assert_eq!(
-            rule("1", "9:00", "11:00").parse(&[]).unwrap_err().get("rule_start"),
+            rule("1", "9:00", "11:00")
+                .parse(None, &[])
+                .unwrap_err()
+                .get("rule_start"),
             ["err-time-format"]
         );
         assert_eq!(
-            rule("1", "24:00", "11:00").parse(&[]).unwrap_err().get("rule_start"),
+            rule("1", "24:00", "11:00")
+                .parse(None, &[])
+                .unwrap_err()
+                .get("rule_start"),
             ["err-time-format"]
         );
         assert_eq!(
-            rule("1", "", "11:00").parse(&[]).unwrap_err().get("rule_start"),
+            rule("1", "", "11:00").parse(None, &[]).unwrap_err().get("rule_start"),
             ["err-time-required"]
         );
         assert_eq!(
-            rule("1", "11:00", "11:00").parse(&[]).unwrap_err().get("rule_end"),
+            rule("1", "11:00", "11:00")
+                .parse(None, &[])
+                .unwrap_err()
+                .get("rule_end"),
             ["err-time-order"]
         );
         assert_eq!(
             rule("1", "11:30", "12:30")
-                .parse(&existing)
+                .parse(None, &existing)
                 .unwrap_err()
                 .get("rule_start"),
             ["err-rule-overlap"]
         );
+        // Only rules of the same calendar overlap.
+        let consultant = Some(Uuid::now_v7());
+        assert!(rule("1", "11:30", "12:30").parse(consultant, &existing).is_ok());
+        let theirs = [db::availability::Rule {
+            consultant_id: consultant,
+            ..existing[0].clone()
+        }];
+        assert!(rule("1", "11:30", "12:30").parse(None, &theirs).is_ok());
+        assert!(rule("1", "11:30", "12:30").parse(consultant, &theirs).is_err());
     }
 
     fn exception(day: &str, start: &str, end: &str, label: &str) -> ExceptionInput {
@@ -329,6 +360,7 @@ mod tests {
             exception_start: start.into(),
             exception_end: end.into(),
             exception_label: label.into(),
+            consultant: String::new(),
         }
     }
 

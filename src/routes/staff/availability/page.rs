@@ -1,17 +1,23 @@
-//! The availability page: the stored settings, hours and closures, the forms, and a preview of
-//! the next free times, all from one read of the firm's schedule.
+//! The availability page: the stored settings, hours, closures and statutory holidays, the forms,
+//! and a preview of the next free times, all from one read of the firm's schedule. On a
+//! consultant's calendar, their own hours (or a note that they follow the firm's), their time off,
+//! and their next free times.
 
-use actix_web::{HttpResponse, http::StatusCode};
+use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
 use chrono::Utc;
+use serde::Deserialize;
+use uuid::Uuid;
 
 use super::forms::{ExceptionInput, RuleInput, SettingsInput};
 use crate::{
     auth::CurrentStaff,
-    booking::Schedule,
+    booking::{Schedule, Want},
     context::{App, AppContext},
     error::AppError,
+    holidays,
     i18n::{Lang, when},
+    places::province_name,
     web::{forms::FormErrors, html, page::PageCtx},
 };
 
@@ -44,6 +50,24 @@ pub struct SlotView {
     pub text: String,
 }
 
+/// The consultant whose calendar is shown.
+pub struct CalendarView {
+    pub id: String,
+    pub name: String,
+    pub url: String,
+    /// They have no hours of their own: the firm's are theirs.
+    pub follows_firm: bool,
+}
+
+/// A statutory holiday before the horizon.
+pub struct HolidayView {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub day: String,
+    pub name: String,
+    pub reopened: bool,
+}
+
 #[derive(Template)]
 #[template(path = "staff/availability.html")]
 pub struct AvailabilityPage {
@@ -51,6 +75,10 @@ pub struct AvailabilityPage {
     pub staff: Option<CurrentStaff>,
     pub is_admin: bool,
     pub firm_zone: String,
+    /// The calendars to choose from: the firm's (value empty) and each consultant's.
+    pub calendars: Vec<(String, String)>,
+    /// `None`: the firm's hours and closures.
+    pub consultant: Option<CalendarView>,
     /// (label key, value) of each setting, as stored.
     pub current: Vec<(&'static str, String)>,
     pub settings: SettingsInput,
@@ -61,10 +89,39 @@ pub struct AvailabilityPage {
     pub exceptions: Vec<ExceptionView>,
     pub slots: Vec<SlotView>,
     pub weekdays: Vec<(String, String)>,
+    /// The "Statutory holidays of" choices: none, the federal list, each province and territory.
+    pub holiday_options: Vec<(String, String)>,
+    /// The jurisdiction whose holidays close the firm, by name; empty when none.
+    pub holidays_place: String,
+    pub holidays: Vec<HolidayView>,
 }
 
 fn weekday_name(lang: Lang, weekday: i32) -> String {
     lang.t(&format!("weekday-{weekday}"))
+}
+
+/// The name of a jurisdiction of `crate::holidays` (`none`, `CA` or a province's code).
+fn jurisdiction_name(lang: Lang, code: &str) -> String {
+    match code {
+        "none" => lang.t("availability-holidays-none"),
+        "CA" => lang.t("availability-holidays-federal"),
+        _ => province_name(code, lang).unwrap_or(code).to_owned(),
+    }
+}
+
+/// None, the federal list, then the provinces and territories by name.
+fn holiday_options(lang: Lang) -> Vec<(String, String)> {
+    let mut places: Vec<(String, String)> = holidays::JURISDICTIONS
+        .iter()
+        .filter(|code| **code != "CA")
+        .map(|code| ((*code).to_owned(), jurisdiction_name(lang, code)))
+        .collect();
+    places.sort_by_cached_key(|(_, name)| deunicode::deunicode(name).to_lowercase());
+    ["none", "CA"]
+        .into_iter()
+        .map(|code| (code.to_owned(), jurisdiction_name(lang, code)))
+        .chain(places)
+        .collect()
 }
 
 /// What the form sections show besides the stored values: the input of a failed POST and its errors.
@@ -76,10 +133,12 @@ pub(super) struct Attempt {
     pub(super) errors: FormErrors,
 }
 
+/// The page on `calendar` (a consultant's id; the firm's when `None`).
 pub(super) async fn render(
     ctx: PageCtx,
     staff: CurrentStaff,
     app: &AppContext,
+    calendar: Option<Uuid>,
     attempt: Attempt,
 ) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
@@ -89,9 +148,14 @@ pub(super) async fn render(
     // One read of the tables for the lists and the preview alike.
     let schedule = Schedule::load(app).await?;
     let stored = &schedule.stored;
-    let rules = schedule
+    let consultant = match calendar {
+        Some(id) => Some(schedule.consultant(id).ok_or(AppError::NotFound)?),
+        None => None,
+    };
+    let rules: Vec<RuleView> = schedule
         .rule_rows
         .iter()
+        .filter(|r| r.consultant_id == calendar)
         .map(|r| RuleView {
             id: r.availability_rule_id.to_string(),
             day: weekday_name(lang, r.weekday),
@@ -99,10 +163,28 @@ pub(super) async fn render(
             end: when::time(lang, r.end_time),
         })
         .collect();
+    let consultant = consultant.map(|c| CalendarView {
+        id: c.consultant_id.to_string(),
+        name: c.display_name(&ctx.firm_name).to_owned(),
+        url: format!("/staff/consultants/{}", c.consultant_id),
+        follows_firm: rules.is_empty(),
+    });
+    let calendars = std::iter::once((String::new(), ctx.t("availability-calendar-firm")))
+        .chain(schedule.calendars.iter().map(|c| {
+            let c = &c.consultant;
+            let name = c.display_name(&ctx.firm_name);
+            let label = if c.active {
+                name.to_owned()
+            } else {
+                lang.t_args("availability-calendar-inactive", &[("name", name)])
+            };
+            (c.consultant_id.to_string(), label)
+        }))
+        .collect();
     let exceptions = schedule
         .exception_rows
         .iter()
-        .filter(|e| e.day >= today)
+        .filter(|e| e.day >= today && e.consultant_id == calendar)
         .map(|e| ExceptionView {
             id: e.availability_exception_id.to_string(),
             day: when::date(lang, e.day),
@@ -114,8 +196,12 @@ pub(super) async fn render(
             label: e.label.clone(),
         })
         .collect();
+    let want = Want {
+        consultant: calendar,
+        ..Want::default()
+    };
     let slots = schedule
-        .free(now, &crate::booking::Want::default())
+        .free(now, &want)
         .into_iter()
         .take(PREVIEW_SLOTS)
         .map(|f| f.slot)
@@ -123,6 +209,21 @@ pub(super) async fn render(
             date: s.start.with_timezone(&tz).date_naive().format("%Y-%m-%d").to_string(),
             minutes: (s.end - s.start).num_minutes(),
             text: when::slot(lang, s.start, s.end, tz),
+        })
+        .collect();
+    let holidays_place = stored
+        .holidays
+        .as_deref()
+        .map(|code| jurisdiction_name(lang, code))
+        .unwrap_or_default();
+    let holidays = schedule
+        .holidays
+        .iter()
+        .map(|h| HolidayView {
+            date: h.date.format("%Y-%m-%d").to_string(),
+            day: when::date(lang, h.date),
+            name: holidays::name(lang, h.key),
+            reopened: h.reopened,
         })
         .collect();
     let current = vec![
@@ -138,6 +239,10 @@ pub(super) async fn render(
             "availability-cancel-cutoff-hours",
             stored.cancel_cutoff_hours.to_string(),
         ),
+        (
+            "availability-holidays",
+            jurisdiction_name(lang, stored.holidays.as_deref().unwrap_or("none")),
+        ),
     ];
     let status = if attempt.errors.is_empty() {
         StatusCode::OK
@@ -147,6 +252,8 @@ pub(super) async fn render(
     let page = AvailabilityPage {
         is_admin: staff.is_admin(),
         firm_zone: tz.name().to_owned(),
+        calendars,
+        consultant,
         current,
         settings: attempt.settings.unwrap_or_else(|| SettingsInput::from_settings(stored)),
         rule: attempt.rule,
@@ -156,12 +263,28 @@ pub(super) async fn render(
         exceptions,
         slots,
         weekdays: (1..=7).map(|d| (d.to_string(), weekday_name(lang, d))).collect(),
+        holiday_options: holiday_options(lang),
+        holidays_place,
+        holidays,
         ctx,
         staff: Some(staff),
     };
     html(status, &page)
 }
 
-pub async fn show(ctx: PageCtx, staff: CurrentStaff, app: App) -> Result<HttpResponse, AppError> {
-    render(ctx, staff, &app, Attempt::default()).await
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ShowQuery {
+    /// A consultant's id: their calendar; empty: the firm's.
+    pub consultant: String,
+}
+
+pub async fn show(
+    ctx: PageCtx,
+    staff: CurrentStaff,
+    app: App,
+    query: web::Query<ShowQuery>,
+) -> Result<HttpResponse, AppError> {
+    let calendar = super::calendar(&app, &query.consultant).await?;
+    render(ctx, staff, &app, calendar, Attempt::default()).await
 }
