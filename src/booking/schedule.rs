@@ -298,7 +298,7 @@ fn holidays_within(
     let today = now.with_timezone(&policy.firm_tz).date_naive();
     let last = today + Duration::days(i64::from(policy.horizon_days));
     (today.year()..=last.year())
-        .flat_map(|year| holidays::statutory(jurisdiction, year))
+        .flat_map(|year| holidays::statutory_with(jurisdiction, year, stored.quebec_easter()))
         .filter(|h| (today..=last).contains(&h.date))
         .map(|h| HolidayDay {
             date: h.date,

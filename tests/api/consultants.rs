@@ -8,6 +8,7 @@ use std::{
 };
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Utc};
+use intake::holidays::QuebecEaster;
 use uuid::Uuid;
 
 use crate::{
@@ -635,10 +636,11 @@ async fn a_consultants_own_hours_and_time_off_change_the_times_offered() {
 // ---------------------------------------------------------------------------------------------
 // Statutory holidays.
 
-/// The next date (after today, firm-local) of statutory holiday `key` in `jurisdiction`.
-fn next_holiday(jurisdiction: &str, key: &str, today: NaiveDate) -> Option<NaiveDate> {
+/// The next date (after today, firm-local) of statutory holiday `key` in `jurisdiction`, with
+/// Quebec's Easter holiday `easter`.
+fn next_holiday(jurisdiction: &str, key: &str, today: NaiveDate, easter: QuebecEaster) -> Option<NaiveDate> {
     (today.year()..=today.year() + 1)
-        .flat_map(|year| intake::holidays::statutory(jurisdiction, year))
+        .flat_map(|year| intake::holidays::statutory_with(jurisdiction, year, easter))
         .filter(|h| h.key == key && h.date > today)
         .map(|h| h.date)
         .next()
@@ -672,15 +674,19 @@ async fn statutory_holidays_close_the_firm_unless_an_admin_reopens_them() {
     .unwrap();
     let today = Utc::now().with_timezone(&FIRM_ZONE).date_naive();
     let last = today + Duration::days(364);
-    let christmas = next_holiday("ON", "christmas-day", today).unwrap();
-    let good_friday = next_holiday("ON", "good-friday", today).unwrap();
-    let easter_monday = next_holiday("CA", "easter-monday", today).unwrap();
-    assert!(
-        intake::holidays::statutory("ON", easter_monday.year())
-            .iter()
-            .all(|h| h.date != easter_monday),
-        "Ontario does not observe Easter Monday"
-    );
+    let christmas = next_holiday("ON", "christmas-day", today, QuebecEaster::GoodFriday).unwrap();
+    let good_friday = next_holiday("ON", "good-friday", today, QuebecEaster::GoodFriday).unwrap();
+    // Only Quebec observes Easter Monday, when the employer chooses it (instead of Good Friday, or
+    // with it).
+    let easter_monday = next_holiday("QC", "easter-monday", today, QuebecEaster::EasterMonday).unwrap();
+    for jurisdiction in ["ON", "CA", "QC"] {
+        assert!(
+            intake::holidays::statutory(jurisdiction, easter_monday.year())
+                .iter()
+                .all(|h| h.date != easter_monday),
+            "{jurisdiction} does not observe Easter Monday by default"
+        );
+    }
     let booking = reach_booking(&app, "en", "Ana López", "ana@example.com").await;
 
     // Ontario, by default: Christmas Day and Good Friday offer nothing; Easter Monday is a day like
@@ -693,8 +699,8 @@ async fn statutory_holidays_close_the_firm_unless_an_admin_reopens_them() {
     assert_eq!(page.count(r#"select#holidays option[value="ON"][selected]"#), 1);
     assert_eq!(
         page.count("select#holidays option"),
-        15,
-        "none, federal, 13 provinces and territories"
+        17,
+        "none, federal, 13 provinces and territories, Quebec with each Easter holiday"
     );
     let listed = page.attrs_of("[data-holiday]", "data-holiday");
     for day in [christmas, good_friday] {
@@ -760,7 +766,7 @@ async fn statutory_holidays_close_the_firm_unless_an_admin_reopens_them() {
     }
     assert_eq!(app.count("holiday_reopened").await, 0);
 
-    // The federal list observes Easter Monday: chosen in the settings, that day offers nothing.
+    // Quebec, with Easter Monday as its Easter holiday: that day offers nothing, Good Friday does.
     let settings = |holidays: &'static str| {
         vec![
             ("consultation_minutes", "30"),
@@ -772,13 +778,19 @@ async fn statutory_holidays_close_the_firm_unless_an_admin_reopens_them() {
             ("holidays", holidays),
         ]
     };
-    let refused = admin
-        .submit("/staff/availability", "/staff/availability/settings", &settings("XX"))
-        .await;
-    assert_eq!(refused.status, 422);
+    for bad in ["XX", "ON-both", "QC-christmas"] {
+        let refused = admin
+            .submit("/staff/availability", "/staff/availability/settings", &settings(bad))
+            .await;
+        assert_eq!(refused.status, 422, "{bad}");
+    }
     assert_redirect(
         &admin
-            .submit("/staff/availability", "/staff/availability/settings", &settings("CA"))
+            .submit(
+                "/staff/availability",
+                "/staff/availability/settings",
+                &settings("QC-easter-monday"),
+            )
             .await,
         "/staff/availability#settings",
     );
@@ -789,12 +801,35 @@ async fn statutory_holidays_close_the_firm_unless_an_admin_reopens_them() {
             .unwrap();
     assert_eq!(
         (before["holidays"].as_str(), after["holidays"].as_str()),
-        (Some("ON"), Some("CA"))
+        (Some("ON"), Some("QC"))
+    );
+    assert_eq!(
+        (before["quebec_easter"].as_str(), after["quebec_easter"].as_str()),
+        (Some("good-friday"), Some("easter-monday"))
+    );
+    let page = admin.get("/staff/availability").await;
+    assert_eq!(
+        page.count(r#"select#holidays option[value="QC-easter-monday"][selected]"#),
+        1
+    );
+    assert_eq!(
+        page.text_of(r#"[data-setting="availability-holidays"]"#).as_deref(),
+        Some("Quebec (Easter Monday)")
     );
     if easter_monday <= last {
         assert_eq!(offered_on(&app, &booking, easter_monday).await, 0, "{easter_monday}");
+        assert!(
+            page.attrs_of("[data-holiday]", "data-holiday")
+                .contains(&easter_monday.to_string())
+        );
+        // Its Good Friday is that year's, three days before.
+        assert!(offered_on(&app, &booking, easter_monday - Duration::days(3)).await > 0);
     }
-    assert_eq!(offered_on(&app, &booking, christmas).await, 0, "federal Christmas too");
+    assert_eq!(
+        offered_on(&app, &booking, christmas).await,
+        0,
+        "Christmas in Quebec too"
+    );
 
     // No jurisdiction: no holiday closes the firm.
     assert_redirect(

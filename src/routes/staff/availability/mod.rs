@@ -96,7 +96,9 @@ pub async fn save_settings(
     let mut tx = app.pool.begin().await?;
     if input.holidays.is_none() {
         // A form without the holidays field leaves them as they are.
-        new.holidays = db::availability::settings(&mut *tx).await?.holidays;
+        let stored = db::availability::settings(&mut *tx).await?;
+        new.holidays = stored.holidays;
+        new.quebec_easter = stored.quebec_easter;
     }
     let before = db::availability::update_settings(&mut tx, &new).await?;
     if before != new {

@@ -9,7 +9,10 @@ use chrono::Utc;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::forms::{ExceptionInput, RuleInput, SettingsInput};
+use super::{
+    forms::{ExceptionInput, RuleInput, SettingsInput},
+    holidays::{choice, choice_name, options},
+};
 use crate::{
     auth::CurrentStaff,
     booking::{Schedule, Want},
@@ -17,7 +20,6 @@ use crate::{
     error::AppError,
     holidays,
     i18n::{Lang, when},
-    places::province_name,
     web::{forms::FormErrors, html, page::PageCtx},
 };
 
@@ -98,30 +100,6 @@ pub struct AvailabilityPage {
 
 fn weekday_name(lang: Lang, weekday: i32) -> String {
     lang.t(&format!("weekday-{weekday}"))
-}
-
-/// The name of a jurisdiction of `crate::holidays` (`none`, `CA` or a province's code).
-fn jurisdiction_name(lang: Lang, code: &str) -> String {
-    match code {
-        "none" => lang.t("availability-holidays-none"),
-        "CA" => lang.t("availability-holidays-federal"),
-        _ => province_name(code, lang).unwrap_or(code).to_owned(),
-    }
-}
-
-/// None, the federal list, then the provinces and territories by name.
-fn holiday_options(lang: Lang) -> Vec<(String, String)> {
-    let mut places: Vec<(String, String)> = holidays::JURISDICTIONS
-        .iter()
-        .filter(|code| **code != "CA")
-        .map(|code| ((*code).to_owned(), jurisdiction_name(lang, code)))
-        .collect();
-    places.sort_by_cached_key(|(_, name)| deunicode::deunicode(name).to_lowercase());
-    ["none", "CA"]
-        .into_iter()
-        .map(|code| (code.to_owned(), jurisdiction_name(lang, code)))
-        .chain(places)
-        .collect()
 }
 
 /// What the form sections show besides the stored values: the input of a failed POST and its errors.
@@ -211,11 +189,10 @@ pub(super) async fn render(
             text: when::slot(lang, s.start, s.end, tz),
         })
         .collect();
-    let holidays_place = stored
-        .holidays
-        .as_deref()
-        .map(|code| jurisdiction_name(lang, code))
-        .unwrap_or_default();
+    let holidays_place = match stored.holidays {
+        Some(_) => choice_name(lang, &choice(stored)),
+        None => String::new(),
+    };
     let holidays = schedule
         .holidays
         .iter()
@@ -239,10 +216,7 @@ pub(super) async fn render(
             "availability-cancel-cutoff-hours",
             stored.cancel_cutoff_hours.to_string(),
         ),
-        (
-            "availability-holidays",
-            jurisdiction_name(lang, stored.holidays.as_deref().unwrap_or("none")),
-        ),
+        ("availability-holidays", choice_name(lang, &choice(stored))),
     ];
     let status = if attempt.errors.is_empty() {
         StatusCode::OK
@@ -263,7 +237,7 @@ pub(super) async fn render(
         exceptions,
         slots,
         weekdays: (1..=7).map(|d| (d.to_string(), weekday_name(lang, d))).collect(),
-        holiday_options: holiday_options(lang),
+        holiday_options: options(lang),
         holidays_place,
         holidays,
         ctx,
