@@ -446,6 +446,65 @@ async fn staff(site: &Site, b: &mut Browser, reference: &str) {
     assert_eq!(b.count("tr[data-edition='2025-11-19']").await, 1);
 }
 
+/// An admin's round of the consultants' pages (issue 14): the list, the firm's own calendar, its
+/// hours and time off, the firm's availability with its statutory holidays, a consultant's profile
+/// refused then saved, and making a member of staff a consultant.
+async fn consultants(site: &Site, b: &mut Browser) {
+    site.add_staff("pat.admin@firm.example", "Pat Admin", "Lantern-orchid-Fjord-42");
+    b.visit(&format!("{}/staff/login", site.server.address), "staff-login")
+        .await;
+    b.answer(&[
+        ("email", "pat.admin@firm.example"),
+        ("password", "Lantern-orchid-Fjord-42"),
+    ])
+    .await;
+    b.continue_to("staff-dashboard").await;
+    b.activate("nav a[href='/staff/consultants']", "staff-consultants")
+        .await;
+    b.activate("[data-consultant] a", "staff-consultant").await;
+    assert_eq!(
+        b.count("form[action$='/link']").await,
+        1,
+        "the firm's calendar is unlinked"
+    );
+    // A link that is not https: the error summary, then the profile saved.
+    b.answer(&[("daily_cap", "6"), ("video_link", "http://meet.example.com/firm")])
+        .await;
+    b.activate("#profile button[type=submit]", "staff-consultant-refused")
+        .await;
+    assert_eq!(b.count(".error-summary").await, 1);
+    b.answer(&[("video_link", "https://meet.example.com/firm")]).await;
+    b.activate("#profile button[type=submit]", "staff-consultant-saved")
+        .await;
+    assert_eq!(b.count("[data-saved]").await, 1);
+    b.activate("[data-own-hours] a", "staff-consultant-availability").await;
+    assert!(b.path().await.starts_with("/staff/availability?consultant="));
+    assert_eq!(b.count("[data-follows-firm]").await, 1);
+    b.activate(
+        "form[action='/staff/availability/rules/copy'] button",
+        "staff-consultant-hours-copied",
+    )
+    .await;
+    assert_eq!(b.count("[data-rule]").await, 10);
+    b.activate("nav a[href='/staff/availability']", "staff-availability")
+        .await;
+    assert_eq!(b.count("select#holidays").await, 1);
+    b.visit(
+        &format!("{}/staff/consultants/new", site.server.address),
+        "staff-consultant-new",
+    )
+    .await;
+}
+
+#[actix_web::test]
+async fn an_admin_sets_up_consultants_with_the_keyboard_alone() {
+    let site = Site::start().await;
+    let mut b = Browser::open("consultants-en-keyboard", Input::Keyboard, "America/Toronto").await;
+    consultants(&site, &mut b).await;
+    println!("consultants: {} pages audited, no axe violation", b.audited);
+    b.close().await;
+}
+
 async fn journey(name: &str, lang: &str, pathway: &str, input: Input, tz: &str, with_staff: bool) {
     let site = Site::start().await;
     let mut b = Browser::open(name, input, tz).await;
