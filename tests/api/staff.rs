@@ -418,6 +418,15 @@ const STAFF_ROUTES: &[(&str, &str, bool)] = &[
     ("POST", "/availability/rules/{id}/remove", true),
     ("POST", "/availability/exceptions", true),
     ("POST", "/availability/exceptions/{id}/remove", true),
+    ("POST", "/availability/rules/copy", true),
+    ("POST", "/availability/holidays/{date}/reopen", true),
+    ("POST", "/availability/holidays/{date}/close", true),
+    ("GET", "/consultants", false),
+    ("GET", "/consultants/new", true),
+    ("POST", "/consultants/new", true),
+    ("GET", "/consultants/{id}", false),
+    ("POST", "/consultants/{id}", true),
+    ("POST", "/consultants/{id}/link", true),
     ("GET", "/users", true),
     ("GET", "/users/new", true),
     ("POST", "/users/new", true),
@@ -488,6 +497,7 @@ async fn every_staff_route_refuses_anonymous_visitors_and_admin_routes_refuse_st
                     }
                 )
                 .replace("{email}", &anything)
+                .replace("{date}", "2030-12-25")
         )
     };
     let before: i64 = sqlx::query_scalar("select count(*) from audit_event")
