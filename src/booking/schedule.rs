@@ -297,8 +297,13 @@ fn holidays_within(
     };
     let today = now.with_timezone(&policy.firm_tz).date_naive();
     let last = today + Duration::days(i64::from(policy.horizon_days));
+    let easter = match stored.quebec_easter.as_str() {
+        "easter_monday" => holidays::QuebecEaster::EasterMonday,
+        "both" => holidays::QuebecEaster::Both,
+        _ => holidays::QuebecEaster::GoodFriday,
+    };
     (today.year()..=last.year())
-        .flat_map(|year| holidays::statutory(jurisdiction, year))
+        .flat_map(|year| holidays::statutory_with(jurisdiction, year, easter))
         .filter(|h| (today..=last).contains(&h.date))
         .map(|h| HolidayDay {
             date: h.date,
@@ -355,6 +360,7 @@ mod tests {
                 daily_cap: 8,
                 cancel_cutoff_hours: 12,
                 holidays: holidays.map(str::to_owned),
+                quebec_easter: "good_friday".to_owned(),
             },
             rules,
             exceptions: Vec::new(),
@@ -539,6 +545,40 @@ mod tests {
         );
         assert!(none.free_at(now(), christmas, &Want::default()).is_some());
         assert!(none.holidays.is_empty());
+    }
+
+    #[test]
+    fn easter_monday_closes_where_the_province_observes_it() {
+        // Easter 2027: Good Friday 26 March, Easter Monday 29 March.
+        let start = toronto(2027, 3, 1, 8, 0);
+        let good_friday = toronto(2027, 3, 26, 9, 0);
+        let easter_monday = toronto(2027, 3, 29, 9, 0);
+        let open = |jurisdiction: &str, easter: &str| {
+            let mut data = loaded(
+                vec![consultant(1, &["en"], &["gts"])],
+                vec![rule(1, "09:00", "10:00", None), rule(5, "09:00", "10:00", None)],
+                Some(jurisdiction),
+            );
+            data.settings.quebec_easter = easter.to_owned();
+            let schedule = Schedule::from_loaded(data, Vec::new(), Toronto, start);
+            (
+                schedule.free_at(start, good_friday, &Want::default()).is_some(),
+                schedule.free_at(start, easter_monday, &Want::default()).is_some(),
+            )
+        };
+        assert_eq!(open("ON", "good_friday"), (false, true), "Ontario: Good Friday only");
+        assert_eq!(
+            open("ON", "easter_monday"),
+            (false, true),
+            "the Quebec choice is Quebec's"
+        );
+        assert_eq!(open("QC", "good_friday"), (false, true));
+        assert_eq!(
+            open("QC", "easter_monday"),
+            (true, false),
+            "Quebec, the firm observing Easter Monday"
+        );
+        assert_eq!(open("QC", "both"), (false, false));
     }
 
     #[test]
