@@ -19,15 +19,18 @@ pub struct Settings {
     pub cancel_cutoff_hours: i32,
     /// The jurisdiction whose statutory holidays close the firm (`crate::holidays`), if any.
     pub holidays: Option<String>,
-    /// Quebec's Easter holiday (`holidays::QuebecEaster::code`): `good-friday`, `easter-monday` or
-    /// `both`.
+    /// Quebec's Easter holiday: `good_friday`, `easter_monday` or `both`.
     pub quebec_easter: String,
 }
 
 impl Settings {
-    /// Quebec's Easter holiday as chosen (Good Friday if the stored code is unknown).
+    /// Quebec's Easter holiday as chosen (Good Friday if the stored value is unknown).
     pub fn quebec_easter(&self) -> crate::holidays::QuebecEaster {
-        crate::holidays::QuebecEaster::from_code(&self.quebec_easter).unwrap_or_default()
+        match self.quebec_easter.as_str() {
+            "easter_monday" => crate::holidays::QuebecEaster::EasterMonday,
+            "both" => crate::holidays::QuebecEaster::Both,
+            _ => crate::holidays::QuebecEaster::GoodFriday,
+        }
     }
 }
 

@@ -53,24 +53,6 @@ pub enum QuebecEaster {
     Both,
 }
 
-impl QuebecEaster {
-    /// Every choice, in the order a form offers them.
-    pub const ALL: [QuebecEaster; 3] = [QuebecEaster::GoodFriday, QuebecEaster::EasterMonday, QuebecEaster::Both];
-
-    /// The choice as stored: `good-friday`, `easter-monday` or `both`.
-    pub fn code(self) -> &'static str {
-        match self {
-            QuebecEaster::GoodFriday => "good-friday",
-            QuebecEaster::EasterMonday => "easter-monday",
-            QuebecEaster::Both => "both",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<QuebecEaster> {
-        QuebecEaster::ALL.into_iter().find(|q| q.code() == code)
-    }
-}
-
 /// The statutory (general) holidays of `jurisdiction` in `year`, in date order. Unknown jurisdiction → empty.
 /// Quebec's Easter holiday is Good Friday ([`QuebecEaster::default`]); see [`statutory_with`].
 pub fn statutory(jurisdiction: &str, year: i32) -> Vec<Holiday> {

@@ -2355,6 +2355,7 @@ async fn admin_forms_take_hostile_input_safely() {
                 ("daily_cap", "8"),
                 ("cancel_cutoff_hours", "12"),
                 ("holidays", "ON"),
+                ("quebec_easter", "good_friday"),
             ],
             &[],
         ),

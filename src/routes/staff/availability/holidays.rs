@@ -12,75 +12,67 @@ use crate::{
     context::App,
     db::{self, availability::Settings},
     error::AppError,
-    holidays::{self, QuebecEaster},
+    holidays,
     i18n::Lang,
     places::province_name,
 };
 
-/// The settings' choice as the form sends it: `none`, a jurisdiction's code, or Quebec's with an
-/// Easter holiday other than Good Friday (`QC-easter-monday`, `QC-both`).
-pub(super) fn choice(settings: &Settings) -> String {
-    match (settings.holidays.as_deref(), settings.quebec_easter()) {
-        (None, _) => "none".to_owned(),
-        (Some("QC"), QuebecEaster::GoodFriday) => "QC".to_owned(),
-        (Some("QC"), easter) => format!("QC-{}", easter.code()),
-        (Some(code), _) => code.to_owned(),
+/// The name of a jurisdiction of `crate::holidays`, or of `none`.
+pub(super) fn jurisdiction_name(lang: Lang, code: &str) -> String {
+    match code {
+        "none" => lang.t("availability-holidays-none"),
+        "CA" => lang.t("availability-holidays-federal"),
+        _ => province_name(code, lang).unwrap_or(code).to_owned(),
     }
 }
 
-/// The jurisdiction (`None`: none) and Quebec's Easter holiday of a choice; `None` when it is none
-/// of the choices.
-pub(super) fn parse_choice(value: &str) -> Option<(Option<String>, QuebecEaster)> {
-    match value.split_once('-') {
-        _ if value == "none" => Some((None, QuebecEaster::default())),
-        Some(("QC", easter)) => Some((Some("QC".to_owned()), QuebecEaster::from_code(easter)?)),
-        Some(_) => None,
-        None => holidays::is_jurisdiction(value).then(|| (Some(value.to_owned()), QuebecEaster::default())),
-    }
-}
-
-/// The name of a choice (see [`choice`]).
-pub(super) fn choice_name(lang: Lang, value: &str) -> String {
-    match parse_choice(value) {
-        None | Some((None, _)) => lang.t("availability-holidays-none"),
-        Some((Some(code), easter)) => {
-            let place = match code.as_str() {
-                "CA" => lang.t("availability-holidays-federal"),
-                _ => province_name(&code, lang).unwrap_or(&code).to_owned(),
-            };
-            match (code.as_str(), easter) {
-                ("QC", QuebecEaster::Both) => lang.t_args("availability-holidays-quebec-both", &[("place", place)]),
-                ("QC", easter) => lang.t_args(
-                    "availability-holidays-quebec",
-                    &[("place", place), ("easter", holidays::name(lang, easter.code()))],
-                ),
-                _ => place,
-            }
-        }
-    }
-}
-
-/// The choices: none, the federal list, then each province and territory by name (Quebec once for
-/// each Easter holiday).
+/// The jurisdictions to choose from: none, the federal list, then each province and territory by
+/// name.
 pub(super) fn options(lang: Lang) -> Vec<(String, String)> {
-    let mut places: Vec<String> = holidays::JURISDICTIONS
+    let mut places: Vec<(String, String)> = holidays::JURISDICTIONS
         .iter()
         .filter(|code| **code != "CA")
-        .flat_map(|code| match *code {
-            "QC" => vec!["QC".to_owned(), "QC-easter-monday".to_owned(), "QC-both".to_owned()],
-            _ => vec![(*code).to_owned()],
-        })
+        .map(|code| ((*code).to_owned(), jurisdiction_name(lang, code)))
         .collect();
-    places.sort_by_cached_key(|value| deunicode::deunicode(&choice_name(lang, value)).to_lowercase());
+    places.sort_by_cached_key(|(_, name)| deunicode::deunicode(name).to_lowercase());
     ["none", "CA"]
         .into_iter()
-        .map(str::to_owned)
+        .map(|code| (code.to_owned(), jurisdiction_name(lang, code)))
         .chain(places)
-        .map(|value| {
-            let name = choice_name(lang, &value);
-            (value, name)
-        })
         .collect()
+}
+
+/// The name of Quebec's Easter holiday as stored (`good_friday`, `easter_monday`, `both`).
+pub(super) fn easter_name(lang: Lang, value: &str) -> String {
+    match value {
+        "easter_monday" => holidays::name(lang, "easter-monday"),
+        "both" => lang.t("availability-quebec-easter-both"),
+        _ => holidays::name(lang, "good-friday"),
+    }
+}
+
+/// Quebec's Easter holiday, the choices.
+pub(super) fn easter_options(lang: Lang) -> Vec<(String, String)> {
+    ["good_friday", "easter_monday", "both"]
+        .into_iter()
+        .map(|value| (value.to_owned(), easter_name(lang, value)))
+        .collect()
+}
+
+/// Whose holidays close the firm, as the page says it: the jurisdiction, with Quebec's Easter
+/// holiday for Quebec; empty when none.
+pub(super) fn place(lang: Lang, settings: &Settings) -> String {
+    match settings.holidays.as_deref() {
+        None => String::new(),
+        Some("QC") => lang.t_args(
+            "availability-holidays-quebec",
+            &[
+                ("place", jurisdiction_name(lang, "QC")),
+                ("easter", easter_name(lang, &settings.quebec_easter)),
+            ],
+        ),
+        Some(code) => jurisdiction_name(lang, code),
+    }
 }
 
 pub async fn reopen(staff: CurrentStaff, app: App, path: web::Path<String>) -> Result<HttpResponse, AppError> {
@@ -145,33 +137,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_choice_reads_back_as_itself() {
+    fn the_choices_are_named_in_both_languages() {
         let options = options(Lang::En);
-        assert_eq!(options.len(), 2 + 12 + 3, "none, federal, 12 places, Quebec thrice");
-        assert_eq!(options[0].0, "none");
-        assert_eq!(options[1].0, "CA");
-        for (value, name) in &options {
-            let (holidays, easter) = parse_choice(value).expect(value);
-            let settings = Settings {
-                consultation_minutes: 30,
-                buffer_minutes: 15,
-                min_notice_hours: 24,
-                horizon_days: 30,
-                daily_cap: 8,
-                cancel_cutoff_hours: 12,
-                holidays,
-                quebec_easter: easter.code().to_owned(),
-            };
-            assert_eq!(&choice(&settings), value);
-            assert!(!name.is_empty() && name != value, "{value}: {name}");
-        }
-        assert_eq!(
-            choice_name(Lang::En, "QC-both"),
-            "Quebec (Good Friday and Easter Monday)"
-        );
-        assert_eq!(choice_name(Lang::Fr, "QC-easter-monday"), "Québec (Lundi de Pâques)");
-        for bad in ["", "XX", "qc", "QC-", "QC-christmas", "ON-both", "none-"] {
-            assert_eq!(parse_choice(bad), None, "{bad:?}");
-        }
+        assert_eq!(options.len(), 15, "none, federal, 13 provinces and territories");
+        assert_eq!((options[0].0.as_str(), options[1].0.as_str()), ("none", "CA"));
+        assert!(options.iter().all(|(code, name)| code != name), "{options:?}");
+        let french = options(Lang::Fr);
+        assert!(french.iter().any(|(code, name)| code == "QC" && name == "Québec"));
+        assert_eq!(easter_options(Lang::En).len(), 3);
+        let mut settings = Settings {
+            consultation_minutes: 30,
+            buffer_minutes: 15,
+            min_notice_hours: 24,
+            horizon_days: 30,
+            daily_cap: 8,
+            cancel_cutoff_hours: 12,
+            holidays: Some("QC".to_owned()),
+            quebec_easter: "both".to_owned(),
+        };
+        assert_eq!(place(Lang::En, &settings), "Quebec (Good Friday and Easter Monday)");
+        settings.quebec_easter = "easter_monday".to_owned();
+        assert_eq!(place(Lang::Fr, &settings), "Québec (Lundi de Pâques)");
+        settings.holidays = Some("ON".to_owned());
+        assert_eq!(place(Lang::En, &settings), "Ontario");
+        settings.holidays = None;
+        assert_eq!(place(Lang::En, &settings), "");
     }
 }

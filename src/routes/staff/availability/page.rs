@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::{
     forms::{ExceptionInput, RuleInput, SettingsInput},
-    holidays::{choice, choice_name, options},
+    holidays::{easter_name, easter_options, jurisdiction_name, options, place},
 };
 use crate::{
     auth::CurrentStaff,
@@ -93,6 +93,8 @@ pub struct AvailabilityPage {
     pub weekdays: Vec<(String, String)>,
     /// The "Statutory holidays of" choices: none, the federal list, each province and territory.
     pub holiday_options: Vec<(String, String)>,
+    /// Quebec's Easter holiday: Good Friday, Easter Monday, both.
+    pub easter_options: Vec<(String, String)>,
     /// The jurisdiction whose holidays close the firm, by name; empty when none.
     pub holidays_place: String,
     pub holidays: Vec<HolidayView>,
@@ -189,10 +191,7 @@ pub(super) async fn render(
             text: when::slot(lang, s.start, s.end, tz),
         })
         .collect();
-    let holidays_place = match stored.holidays {
-        Some(_) => choice_name(lang, &choice(stored)),
-        None => String::new(),
-    };
+    let holidays_place = place(lang, stored);
     let holidays = schedule
         .holidays
         .iter()
@@ -203,7 +202,7 @@ pub(super) async fn render(
             reopened: h.reopened,
         })
         .collect();
-    let current = vec![
+    let mut current = vec![
         (
             "availability-consultation-minutes",
             stored.consultation_minutes.to_string(),
@@ -216,8 +215,14 @@ pub(super) async fn render(
             "availability-cancel-cutoff-hours",
             stored.cancel_cutoff_hours.to_string(),
         ),
-        ("availability-holidays", choice_name(lang, &choice(stored))),
+        (
+            "availability-holidays",
+            jurisdiction_name(lang, stored.holidays.as_deref().unwrap_or("none")),
+        ),
     ];
+    if stored.holidays.as_deref() == Some("QC") {
+        current.push(("availability-quebec-easter", easter_name(lang, &stored.quebec_easter)));
+    }
     let status = if attempt.errors.is_empty() {
         StatusCode::OK
     } else {
@@ -238,6 +243,7 @@ pub(super) async fn render(
         slots,
         weekdays: (1..=7).map(|d| (d.to_string(), weekday_name(lang, d))).collect(),
         holiday_options: options(lang),
+        easter_options: easter_options(lang),
         holidays_place,
         holidays,
         ctx,

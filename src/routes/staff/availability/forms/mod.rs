@@ -6,7 +6,6 @@ use uuid::Uuid;
 
 use crate::{
     db::{self, availability::Settings},
-    holidays::QuebecEaster,
     web::forms::{FormErrors, Invalid, clean_text},
 };
 
@@ -26,9 +25,10 @@ pub struct SettingsInput {
     pub horizon_days: String,
     pub daily_cap: String,
     pub cancel_cutoff_hours: String,
-    /// `none`, a jurisdiction's code (`crate::holidays`), or Quebec's with its Easter holiday
-    /// (`QC-easter-monday`, `QC-both`); absent: unchanged.
+    /// `none` or a jurisdiction's code (`crate::holidays`); absent: unchanged.
     pub holidays: Option<String>,
+    /// Quebec's Easter holiday (`good_friday`, `easter_monday`, `both`); absent: unchanged.
+    pub quebec_easter: Option<String>,
 }
 
 /// Each setting: its field, its allowed range (the table's checks) and the message out of range.
@@ -58,7 +58,8 @@ impl SettingsInput {
             horizon_days: s.horizon_days.to_string(),
             daily_cap: s.daily_cap.to_string(),
             cancel_cutoff_hours: s.cancel_cutoff_hours.to_string(),
-            holidays: Some(super::holidays::choice(s)),
+            holidays: Some(s.holidays.clone().unwrap_or_else(|| "none".to_owned())),
+            quebec_easter: Some(s.quebec_easter.clone()),
         }
     }
 
@@ -79,12 +80,20 @@ impl SettingsInput {
             .iter()
             .map(|(field, min, max, key)| errs.check(field, in_range(self.raw(field), *min, *max, key)))
             .collect();
-        let (holidays, quebec_easter) = match self.holidays.as_deref().map(super::holidays::parse_choice) {
-            None | Some(Some((None, _))) => (None, QuebecEaster::default()),
-            Some(Some((code, easter))) => (code, easter),
-            Some(None) => {
+        let holidays = match self.holidays.as_deref() {
+            None | Some("none") => None,
+            Some(code) if crate::holidays::is_jurisdiction(code) => Some(code.to_owned()),
+            Some(_) => {
                 errs.add("holidays", "err-choose");
-                (None, QuebecEaster::default())
+                None
+            }
+        };
+        let quebec_easter = match self.quebec_easter.as_deref() {
+            None => String::new(),
+            Some(v @ ("good_friday" | "easter_monday" | "both")) => v.to_owned(),
+            Some(_) => {
+                errs.add("quebec_easter", "err-choose");
+                String::new()
             }
         };
         match values[..] {
@@ -96,7 +105,7 @@ impl SettingsInput {
                 daily_cap: d,
                 cancel_cutoff_hours: x,
                 holidays,
-                quebec_easter: quebec_easter.code().to_owned(),
+                quebec_easter,
             }),
             _ => Err(errs),
         }

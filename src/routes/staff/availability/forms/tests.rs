@@ -9,6 +9,7 @@ fn settings_input(length: &str) -> SettingsInput {
         daily_cap: "8".into(),
         cancel_cutoff_hours: "12".into(),
         holidays: None,
+        quebec_easter: None,
     }
 }
 
@@ -33,6 +34,16 @@ fn settings_follow_the_tables_checks() {
     let mut bad_holidays = settings_input("45");
     bad_holidays.holidays = Some("XX".into());
     assert_eq!(bad_holidays.parse().unwrap_err().get("holidays"), ["err-choose"]);
+    let mut quebec = settings_input("45");
+    quebec.holidays = Some("QC".into());
+    quebec.quebec_easter = Some("both".into());
+    let parsed = quebec.parse().unwrap();
+    assert_eq!(
+        (parsed.holidays.as_deref(), parsed.quebec_easter.as_str()),
+        (Some("QC"), "both")
+    );
+    quebec.quebec_easter = Some("christmas".into());
+    assert_eq!(quebec.parse().unwrap_err().get("quebec_easter"), ["err-choose"]);
 }
 
 fn rule(day: &str, start: &str, end: &str) -> RuleInput {
