@@ -496,13 +496,22 @@ async fn consultants(site: &Site, b: &mut Browser) {
     .await;
 }
 
+async fn consultants_journey(name: &str, input: Input, width: Width) {
+    let site = Site::start().await;
+    let mut b = Browser::open_at(name, input, "America/Toronto", width).await;
+    consultants(&site, &mut b).await;
+    println!("{name}: {} pages audited, no axe violation", b.audited);
+    b.close().await;
+}
+
 #[actix_web::test]
 async fn an_admin_sets_up_consultants_with_the_keyboard_alone() {
-    let site = Site::start().await;
-    let mut b = Browser::open("consultants-en-keyboard", Input::Keyboard, "America/Toronto").await;
-    consultants(&site, &mut b).await;
-    println!("consultants: {} pages audited, no axe violation", b.audited);
-    b.close().await;
+    consultants_journey("consultants-en-keyboard", Input::Keyboard, Width::Desktop).await;
+}
+
+#[actix_web::test]
+async fn an_admin_sets_up_consultants_on_a_phone() {
+    consultants_journey("consultants-en-phone", Input::Mouse, Width::Phone).await;
 }
 
 async fn journey(name: &str, lang: &str, pathway: &str, input: Input, tz: &str, with_staff: bool) {
