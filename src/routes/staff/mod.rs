@@ -6,6 +6,7 @@ mod applications;
 mod audit;
 mod availability;
 mod bulk;
+mod consultations;
 mod dashboard;
 mod login;
 mod users;
@@ -26,6 +27,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 fn protected(cfg: &mut web::ServiceConfig) {
     account::configure(cfg);
     dashboard::configure(cfg);
+    consultations::configure(cfg);
     bulk::configure(cfg);
     applications::configure(cfg);
     users::configure(cfg);
