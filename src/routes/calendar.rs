@@ -36,11 +36,7 @@ pub async fn show(app: App, req: HttpRequest, path: web::Path<String>) -> Result
         .filter(|c| c.active)
         .ok_or(AppError::NotFound)?;
     // Calendar applications rarely say which language they want: English unless they do.
-    let lang = Lang::negotiate(
-        req.headers()
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok()),
-    );
+    let lang = Lang::negotiate(req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()));
     let settings = &app.settings;
     let now = Utc::now();
     let (today, _) = booking::firm_day(settings.firm_time_zone, now);

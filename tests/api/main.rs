@@ -7,6 +7,7 @@ mod binary;
 mod booking;
 mod browser;
 mod calendars;
+mod consultations;
 mod deploy;
 mod drills;
 mod forms;

@@ -141,7 +141,10 @@ fn cells(ctx: &PageCtx, schedule: &Schedule, calendar: &Calendar, days: &[DayHea
         .zip(days)
         .map(|(date, head)| {
             let holiday = !head.holiday.is_empty() && !head.reopened;
-            let has_hours = calendar.rules.iter().any(|r| r.weekday == date.weekday() && r.start < r.end);
+            let has_hours = calendar
+                .rules
+                .iter()
+                .any(|r| r.weekday == date.weekday() && r.start < r.end);
             let closed_all_day = calendar
                 .exceptions
                 .iter()

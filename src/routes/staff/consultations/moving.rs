@@ -220,7 +220,16 @@ pub async fn show(
         .collect();
     let consultant = chosen(&schedule, &row, first(&query, "consultant")).unwrap_or(None);
     let nav = Nav::from_pairs(query.iter().map(|(n, v)| (n.as_str(), v.as_str())));
-    let page = page(ctx, staff, &app, &row, &schedule, consultant, nav, FormErrors::default());
+    let page = page(
+        ctx,
+        staff,
+        &app,
+        &row,
+        &schedule,
+        consultant,
+        nav,
+        FormErrors::default(),
+    );
     html(StatusCode::OK, &page)
 }
 
