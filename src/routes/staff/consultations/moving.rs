@@ -69,6 +69,8 @@ pub struct ConfirmPage {
     pub ctx: PageCtx,
     pub staff: Option<CurrentStaff>,
     pub id: String,
+    /// The applicant's name, for the title.
+    pub name: String,
     /// "Move Ana López's consultation from ... with ... to ... with ...?"
     pub question: String,
     /// The new time in the applicant's zone.
@@ -346,6 +348,7 @@ pub async fn choose(
     back.append_pair("day", &free.slot.start.with_timezone(&firm).date_naive().to_string());
     let page = ConfirmPage {
         id: id.to_string(),
+        name: current.name.clone(),
         question,
         applicant_slot: applicant_slot(&ctx, zone, free.slot.start, free.slot.end),
         slot: free.slot.id(),
