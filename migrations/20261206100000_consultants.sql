@@ -49,6 +49,11 @@ alter table availability_setting add column holidays text default 'ON'
     check (holidays is null or holidays in ('CA', 'AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE',
                                             'QC', 'SK', 'YT'));
 
+-- Quebec's Easter holiday is Good Friday or Easter Monday, at the employer's choice (Act respecting
+-- labour standards, s. 60), or both.
+alter table availability_setting add column quebec_easter text not null default 'good_friday'
+    check (quebec_easter in ('good_friday', 'easter_monday', 'both'));
+
 -- Statutory holidays an admin opened for consultations after all.
 create table holiday_reopened (
     day date primary key,

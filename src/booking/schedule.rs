@@ -297,8 +297,13 @@ fn holidays_within(
     };
     let today = now.with_timezone(&policy.firm_tz).date_naive();
     let last = today + Duration::days(i64::from(policy.horizon_days));
+    let easter = match stored.quebec_easter.as_str() {
+        "easter_monday" => holidays::QuebecEaster::EasterMonday,
+        "both" => holidays::QuebecEaster::Both,
+        _ => holidays::QuebecEaster::GoodFriday,
+    };
     (today.year()..=last.year())
-        .flat_map(|year| holidays::statutory(jurisdiction, year))
+        .flat_map(|year| holidays::statutory_with(jurisdiction, year, easter))
         .filter(|h| (today..=last).contains(&h.date))
         .map(|h| HolidayDay {
             date: h.date,
@@ -306,4 +311,309 @@ fn holidays_within(
             reopened: reopened.contains(&h.date),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveTime, TimeZone};
+    use chrono_tz::America::Toronto;
+
+    use super::*;
+    use crate::db::availability::{Loaded, Rule, Settings};
+
+    fn consultant(n: u128, languages: &[&str], pathways: &[&str]) -> Consultant {
+        Consultant {
+            consultant_id: Uuid::from_u128(n),
+            staff_user_id: None,
+            name: format!("C{n}"),
+            email: String::new(),
+            languages: languages.iter().map(|s| (*s).to_owned()).collect(),
+            pathways: pathways.iter().map(|s| (*s).to_owned()).collect(),
+            daily_cap: 8,
+            video_link: String::new(),
+            phone: String::new(),
+            active: true,
+        }
+    }
+
+    fn t(s: &str) -> NaiveTime {
+        NaiveTime::parse_from_str(s, "%H:%M").unwrap()
+    }
+
+    fn rule(weekday: i32, start: &str, end: &str, consultant_id: Option<u128>) -> Rule {
+        Rule {
+            availability_rule_id: Uuid::nil(),
+            weekday,
+            start_time: t(start),
+            end_time: t(end),
+            consultant_id: consultant_id.map(Uuid::from_u128),
+        }
+    }
+
+    fn loaded(consultants: Vec<Consultant>, rules: Vec<Rule>, holidays: Option<&str>) -> Loaded {
+        Loaded {
+            settings: Settings {
+                consultation_minutes: 30,
+                buffer_minutes: 0,
+                min_notice_hours: 0,
+                horizon_days: 30,
+                daily_cap: 8,
+                cancel_cutoff_hours: 12,
+                holidays: holidays.map(str::to_owned),
+                quebec_easter: "good_friday".to_owned(),
+            },
+            rules,
+            exceptions: Vec::new(),
+            consultants,
+            reopened: Vec::new(),
+        }
+    }
+
+    fn toronto(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+        Toronto
+            .with_ymd_and_hms(y, m, d, h, min, 0)
+            .earliest()
+            .unwrap()
+            .to_utc()
+    }
+
+    /// Monday 7 December 2026, 08:00 in Toronto.
+    fn now() -> DateTime<Utc> {
+        toronto(2026, 12, 7, 8, 0)
+    }
+
+    fn ids(free: &Free) -> Vec<u128> {
+        free.consultants.iter().map(|c| c.as_u128()).collect()
+    }
+
+    #[test]
+    fn a_time_is_free_while_one_suitable_consultant_is_and_says_who() {
+        // 1 follows the firm's hours (Monday 9–10); 2 has hours of their own (Monday 9:30–11).
+        let schedule = Schedule::from_loaded(
+            loaded(
+                vec![
+                    consultant(1, &["en"], &["gts"]),
+                    consultant(2, &["en", "fr"], &["gts", "ict"]),
+                ],
+                vec![rule(1, "09:00", "10:00", None), rule(1, "09:30", "11:00", Some(2))],
+                None,
+            ),
+            Vec::new(),
+            Toronto,
+            now(),
+        );
+        let any = Want::default();
+        let monday: Vec<(DateTime<Utc>, Vec<u128>)> = schedule
+            .free(now(), &any)
+            .iter()
+            .filter(|f| f.slot.start < toronto(2026, 12, 8, 0, 0))
+            .map(|f| (f.slot.start, ids(f)))
+            .collect();
+        assert_eq!(
+            monday,
+            [
+                (toronto(2026, 12, 7, 9, 0), vec![1]),
+                (toronto(2026, 12, 7, 9, 30), vec![1, 2]),
+                (toronto(2026, 12, 7, 10, 0), vec![2]),
+                (toronto(2026, 12, 7, 10, 30), vec![2]),
+            ]
+        );
+        let french = Want {
+            language: Some("fr"),
+            ..Want::default()
+        };
+        assert_eq!(
+            ids(&schedule.free_at(now(), toronto(2026, 12, 7, 9, 30), &french).unwrap()),
+            [2]
+        );
+        assert!(schedule.free_at(now(), toronto(2026, 12, 7, 9, 0), &french).is_none());
+        let ict = Want {
+            pathway: Some("ict"),
+            ..Want::default()
+        };
+        assert!(schedule.free_at(now(), toronto(2026, 12, 7, 9, 0), &ict).is_none());
+        let named = Want {
+            consultant: Some(Uuid::from_u128(1)),
+            ..Want::default()
+        };
+        assert!(schedule.free_at(now(), toronto(2026, 12, 7, 10, 0), &named).is_none());
+        assert_eq!(schedule.languages(Some("gts")), ["en", "fr"]);
+        assert_eq!(schedule.languages(Some("ict")), ["en", "fr"]);
+        assert_eq!(schedule.languages(Some("cusma")), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn one_consultants_booking_and_daily_cap_leave_the_others_free() {
+        let mut capped = consultant(2, &["en"], &["gts"]);
+        capped.daily_cap = 1;
+        let busy = vec![Held {
+            booking_id: Uuid::from_u128(9),
+            consultant_id: Uuid::from_u128(1),
+            starts_at: toronto(2026, 12, 7, 9, 0),
+            ends_at: toronto(2026, 12, 7, 9, 30),
+        }];
+        let schedule = Schedule::from_loaded(
+            loaded(
+                vec![consultant(1, &["en"], &["gts"]), capped],
+                vec![rule(1, "09:00", "10:00", None)],
+                None,
+            ),
+            busy.clone(),
+            Toronto,
+            now(),
+        );
+        let nine = toronto(2026, 12, 7, 9, 0);
+        assert_eq!(ids(&schedule.free_at(now(), nine, &Want::default()).unwrap()), [2]);
+        // Moving the booking itself: its own time is free for it again.
+        let without = Schedule::from_loaded(
+            loaded(
+                vec![consultant(1, &["en"], &["gts"]), consultant(2, &["en"], &["gts"])],
+                vec![rule(1, "09:00", "10:00", None)],
+                None,
+            ),
+            busy.clone(),
+            Toronto,
+            now(),
+        )
+        .without(Uuid::from_u128(9));
+        assert_eq!(ids(&without.free_at(now(), nine, &Want::default()).unwrap()), [1, 2]);
+        // Consultant 2's cap of one a day, reached: only 1 is free on Monday at 9:30.
+        let mut full = busy;
+        full.push(Held {
+            booking_id: Uuid::from_u128(10),
+            consultant_id: Uuid::from_u128(2),
+            starts_at: toronto(2026, 12, 7, 9, 0),
+            ends_at: toronto(2026, 12, 7, 9, 30),
+        });
+        let mut capped = consultant(2, &["en"], &["gts"]);
+        capped.daily_cap = 1;
+        let schedule = Schedule::from_loaded(
+            loaded(
+                vec![consultant(1, &["en"], &["gts"]), capped],
+                vec![rule(1, "09:00", "10:00", None)],
+                None,
+            ),
+            full,
+            Toronto,
+            now(),
+        );
+        assert_eq!(
+            ids(&schedule
+                .free_at(now(), toronto(2026, 12, 7, 9, 30), &Want::default())
+                .unwrap()),
+            [1]
+        );
+    }
+
+    #[test]
+    fn statutory_holidays_close_every_calendar_until_reopened() {
+        // Christmas Day 2026 is a Friday; Boxing Day a Saturday (Ontario keeps it on the Saturday).
+        let hours = || vec![rule(5, "09:00", "10:00", None)];
+        let christmas = toronto(2026, 12, 25, 9, 0);
+        let closed = Schedule::from_loaded(
+            loaded(vec![consultant(1, &["en"], &["gts"])], hours(), Some("ON")),
+            Vec::new(),
+            Toronto,
+            now(),
+        );
+        assert!(closed.free_at(now(), christmas, &Want::default()).is_none());
+        assert!(
+            closed
+                .free_at(now(), toronto(2026, 12, 18, 9, 0), &Want::default())
+                .is_some()
+        );
+        let listed: Vec<(String, &str, bool)> = closed
+            .holidays
+            .iter()
+            .map(|h| (h.date.to_string(), h.key, h.reopened))
+            .collect();
+        assert!(
+            listed.contains(&("2026-12-25".to_owned(), "christmas-day", false)),
+            "{listed:?}"
+        );
+        // Reopened by an admin.
+        let mut reopened = loaded(vec![consultant(1, &["en"], &["gts"])], hours(), Some("ON"));
+        reopened.reopened = vec![christmas.with_timezone(&Toronto).date_naive()];
+        let open = Schedule::from_loaded(reopened, Vec::new(), Toronto, now());
+        assert!(open.free_at(now(), christmas, &Want::default()).is_some());
+        // No jurisdiction: no holiday closes anything by itself.
+        let none = Schedule::from_loaded(
+            loaded(vec![consultant(1, &["en"], &["gts"])], hours(), None),
+            Vec::new(),
+            Toronto,
+            now(),
+        );
+        assert!(none.free_at(now(), christmas, &Want::default()).is_some());
+        assert!(none.holidays.is_empty());
+    }
+
+    #[test]
+    fn easter_monday_closes_where_the_province_observes_it() {
+        // Easter 2027: Good Friday 26 March, Easter Monday 29 March.
+        let start = toronto(2027, 3, 1, 8, 0);
+        let good_friday = toronto(2027, 3, 26, 9, 0);
+        let easter_monday = toronto(2027, 3, 29, 9, 0);
+        let open = |jurisdiction: &str, easter: &str| {
+            let mut data = loaded(
+                vec![consultant(1, &["en"], &["gts"])],
+                vec![rule(1, "09:00", "10:00", None), rule(5, "09:00", "10:00", None)],
+                Some(jurisdiction),
+            );
+            data.settings.quebec_easter = easter.to_owned();
+            let schedule = Schedule::from_loaded(data, Vec::new(), Toronto, start);
+            (
+                schedule.free_at(start, good_friday, &Want::default()).is_some(),
+                schedule.free_at(start, easter_monday, &Want::default()).is_some(),
+            )
+        };
+        assert_eq!(open("ON", "good_friday"), (false, true), "Ontario: Good Friday only");
+        assert_eq!(
+            open("ON", "easter_monday"),
+            (false, true),
+            "the Quebec choice is Quebec's"
+        );
+        assert_eq!(open("QC", "good_friday"), (false, true));
+        assert_eq!(
+            open("QC", "easter_monday"),
+            (true, false),
+            "Quebec, the firm observing Easter Monday"
+        );
+        assert_eq!(open("QC", "both"), (false, false));
+    }
+
+    #[test]
+    fn consultants_share_the_firms_clock_changes() {
+        // Sunday 14 March 2027, clocks spring forward at 02:00 in Toronto: 01:00, 01:30, then 03:00.
+        let early = toronto(2027, 3, 8, 8, 0);
+        let schedule = Schedule::from_loaded(
+            loaded(
+                vec![consultant(1, &["en"], &["gts"]), consultant(2, &["en"], &["gts"])],
+                vec![rule(7, "01:00", "04:00", None)],
+                None,
+            ),
+            Vec::new(),
+            Toronto,
+            early,
+        );
+        let sunday: Vec<(String, usize)> = schedule
+            .free(early, &Want::default())
+            .iter()
+            .filter(|f| f.slot.start.with_timezone(&Toronto).date_naive().to_string() == "2027-03-14")
+            .map(|f| {
+                (
+                    f.slot.start.with_timezone(&Toronto).format("%H:%M %Z").to_string(),
+                    f.consultants.len(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            sunday,
+            [
+                ("01:00 EST".to_owned(), 2),
+                ("01:30 EST".to_owned(), 2),
+                ("03:00 EDT".to_owned(), 2),
+                ("03:30 EDT".to_owned(), 2)
+            ]
+        );
+    }
 }

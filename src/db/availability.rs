@@ -19,6 +19,8 @@ pub struct Settings {
     pub cancel_cutoff_hours: i32,
     /// The jurisdiction whose statutory holidays close the firm (`crate::holidays`), if any.
     pub holidays: Option<String>,
+    /// Quebec's Easter holiday: `good_friday`, `easter_monday` or `both`.
+    pub quebec_easter: String,
 }
 
 /// Everything the slot engine reads, in one round trip (lists as JSON arrays): every booking page and
@@ -39,7 +41,7 @@ pub struct Loaded {
 pub async fn load(pool: &PgPool) -> sqlx::Result<Loaded> {
     let row = sqlx::query!(
         r#"select s.consultation_minutes, s.buffer_minutes, s.min_notice_hours, s.horizon_days, s.daily_cap,
-                  s.cancel_cutoff_hours, s.holidays,
+                  s.cancel_cutoff_hours, s.holidays, s.quebec_easter,
                   (select coalesce(json_agg(json_build_object('availability_rule_id', r.availability_rule_id,
                                                               'weekday', r.weekday, 'start_time', r.start_time,
                                                               'end_time', r.end_time, 'consultant_id', r.consultant_id)
@@ -74,6 +76,7 @@ pub async fn load(pool: &PgPool) -> sqlx::Result<Loaded> {
         daily_cap: row.daily_cap,
         cancel_cutoff_hours: row.cancel_cutoff_hours,
         holidays: row.holidays,
+        quebec_easter: row.quebec_easter,
     };
     Ok(Loaded {
         settings,
@@ -89,7 +92,7 @@ pub async fn settings(db: impl PgExecutor<'_>) -> sqlx::Result<Settings> {
     sqlx::query_as!(
         Settings,
         "select consultation_minutes, buffer_minutes, min_notice_hours, horizon_days, daily_cap, cancel_cutoff_hours,
-                holidays
+                holidays, quebec_easter
          from availability_setting"
     )
     .fetch_one(db)
@@ -102,7 +105,7 @@ pub async fn update_settings(conn: &mut PgConnection, new: &Settings) -> sqlx::R
     let before = sqlx::query_as!(
         Settings,
         "select consultation_minutes, buffer_minutes, min_notice_hours, horizon_days, daily_cap, cancel_cutoff_hours,
-                holidays
+                holidays, quebec_easter
          from availability_setting for update"
     )
     .fetch_one(&mut *conn)
@@ -110,7 +113,7 @@ pub async fn update_settings(conn: &mut PgConnection, new: &Settings) -> sqlx::R
     sqlx::query!(
         "update availability_setting
          set consultation_minutes = $1, buffer_minutes = $2, min_notice_hours = $3, horizon_days = $4,
-             daily_cap = $5, cancel_cutoff_hours = $6, holidays = $7, updated_at = now()",
+             daily_cap = $5, cancel_cutoff_hours = $6, holidays = $7, quebec_easter = $8, updated_at = now()",
         new.consultation_minutes,
         new.buffer_minutes,
         new.min_notice_hours,
@@ -118,6 +121,7 @@ pub async fn update_settings(conn: &mut PgConnection, new: &Settings) -> sqlx::R
         new.daily_cap,
         new.cancel_cutoff_hours,
         new.holidays,
+        new.quebec_easter,
     )
     .execute(conn)
     .await?;

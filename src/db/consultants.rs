@@ -35,47 +35,58 @@ impl Consultant {
     }
 }
 
-/// Every consultant, active ones first, by name.
-#[tracing::instrument(skip_all)]
-pub async fn all(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<Consultant>> {
+/// Which consultants [`select`] reads.
+#[derive(Debug, Clone, Copy, Default)]
+struct Filter<'a> {
+    id: Option<Uuid>,
+    staff_user_id: Option<Uuid>,
+    feed_token_hash: Option<&'a [u8]>,
+}
+
+/// The consultants matching `filter` (every one when it is empty), active ones first, by name. A
+/// consultant whose account is disabled is not active.
+async fn select(db: impl PgExecutor<'_>, filter: Filter<'_>) -> sqlx::Result<Vec<Consultant>> {
     sqlx::query_as!(
         Consultant,
         r#"select c.consultant_id, c.staff_user_id, coalesce(s.name, '') as "name!", coalesce(s.email, '') as "email!",
-                  c.languages, c.pathways, c.daily_cap, c.video_link, c.phone, c.active and coalesce(s.active, true) as "active!"
+                  c.languages, c.pathways, c.daily_cap, c.video_link, c.phone,
+                  c.active and coalesce(s.active, true) as "active!"
            from consultant c left join staff_user s using (staff_user_id)
-           order by (c.active and coalesce(s.active, true)) desc, s.name nulls first, c.created_at"#
+           where ($1::uuid is null or c.consultant_id = $1)
+             and ($2::uuid is null or c.staff_user_id = $2)
+             and ($3::bytea is null or c.feed_token_hash = $3)
+           order by (c.active and coalesce(s.active, true)) desc, s.name nulls first, c.created_at"#,
+        filter.id,
+        filter.staff_user_id,
+        filter.feed_token_hash,
     )
     .fetch_all(db)
     .await
 }
 
+/// Every consultant, active ones first, by name.
+#[tracing::instrument(skip_all)]
+pub async fn all(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<Consultant>> {
+    select(db, Filter::default()).await
+}
+
 #[tracing::instrument(skip_all, fields(consultant_id = %id))]
 pub async fn find(db: impl PgExecutor<'_>, id: Uuid) -> sqlx::Result<Option<Consultant>> {
-    sqlx::query_as!(
-        Consultant,
-        r#"select c.consultant_id, c.staff_user_id, coalesce(s.name, '') as "name!", coalesce(s.email, '') as "email!",
-                  c.languages, c.pathways, c.daily_cap, c.video_link, c.phone, c.active and coalesce(s.active, true) as "active!"
-           from consultant c left join staff_user s using (staff_user_id)
-           where c.consultant_id = $1"#,
-        id
-    )
-    .fetch_optional(db)
-    .await
+    let filter = Filter {
+        id: Some(id),
+        ..Filter::default()
+    };
+    Ok(select(db, filter).await?.pop())
 }
 
 /// The consultant a staff member is, if they consult.
 #[tracing::instrument(skip_all)]
 pub async fn of_staff(db: impl PgExecutor<'_>, staff_user_id: Uuid) -> sqlx::Result<Option<Consultant>> {
-    sqlx::query_as!(
-        Consultant,
-        r#"select c.consultant_id, c.staff_user_id, coalesce(s.name, '') as "name!", coalesce(s.email, '') as "email!",
-                  c.languages, c.pathways, c.daily_cap, c.video_link, c.phone, c.active and coalesce(s.active, true) as "active!"
-           from consultant c left join staff_user s using (staff_user_id)
-           where c.staff_user_id = $1"#,
-        staff_user_id
-    )
-    .fetch_optional(db)
-    .await
+    let filter = Filter {
+        staff_user_id: Some(staff_user_id),
+        ..Filter::default()
+    };
+    Ok(select(db, filter).await?.pop())
 }
 
 /// What an admin sets of a consultant.
@@ -183,14 +194,9 @@ pub async fn has_feed(db: impl PgExecutor<'_>, id: Uuid) -> sqlx::Result<bool> {
 /// The consultant whose feed token hashes to `token_hash`.
 #[tracing::instrument(skip_all)]
 pub async fn by_feed_token(db: impl PgExecutor<'_>, token_hash: &[u8]) -> sqlx::Result<Option<Consultant>> {
-    sqlx::query_as!(
-        Consultant,
-        r#"select c.consultant_id, c.staff_user_id, coalesce(s.name, '') as "name!", coalesce(s.email, '') as "email!",
-                  c.languages, c.pathways, c.daily_cap, c.video_link, c.phone, c.active and coalesce(s.active, true) as "active!"
-           from consultant c left join staff_user s using (staff_user_id)
-           where c.feed_token_hash = $1"#,
-        token_hash
-    )
-    .fetch_optional(db)
-    .await
+    let filter = Filter {
+        feed_token_hash: Some(token_hash),
+        ..Filter::default()
+    };
+    Ok(select(db, filter).await?.pop())
 }

@@ -309,6 +309,86 @@ async fn moving_and_cancelling_send_updated_invites_and_withdraw_reminders() {
 }
 
 #[actix_web::test]
+async fn cancelling_asks_first_and_the_same_link_then_books_a_new_time_without_the_questions() {
+    let smtp = SmtpSink::start();
+    let app = spawn_app(&smtp).await;
+    let booking = reach_booking(&app, "en", "Ana López", "ana@example.com").await;
+    choose_slot(&app, &booking, None, "America/Toronto").await;
+    submit(&app, "en").await;
+    app.drain_outbox().await;
+    let sent = smtp.messages();
+    let manage = manage_link(sent.iter().find(|m| m.to == ["ana@example.com"]).unwrap(), &app);
+
+    // The page links to a confirmation; nothing is cancelled by looking at it.
+    let page = app.get(&manage).await;
+    assert_eq!(page.count(&format!(r#"a[data-cancel-link][href="{manage}/cancel"]"#)), 1);
+    let asked = app.get(&format!("{manage}/cancel")).await;
+    assert_eq!(asked.status, 200);
+    assert_eq!(asked.count(r#"textarea[name="reason"]"#), 1);
+    assert_eq!(asked.count(r#"form[method="post"] button[data-confirm]"#), 1);
+    assert_eq!(app.count("booking").await, 1);
+    let reason = "My employer moved the start date";
+    let cancelled = app
+        .submit(&format!("{manage}/cancel"), &format!("{manage}/cancel"), &[("reason", reason)])
+        .await;
+    assert_redirect(&cancelled, &format!("{manage}?done=cancelled"));
+    app.drain_outbox().await;
+    let after = smtp.messages();
+    let firm = after[sent.len()..]
+        .iter()
+        .find(|m| m.to == ["consultations@firm.example"])
+        .expect("the firm is told");
+    assert!(firm.parsed().body_text(0).unwrap().contains(reason), "with the reason given");
+
+    // The same link offers the picker again: a new time, no questions.
+    let page = app.get(&format!("{manage}?night=1")).await;
+    assert_eq!(page.count(r#"[data-status="cancelled"]"#), 1);
+    let slot = slot_ids(&page)[0].clone();
+    let asked = app
+        .submit(&manage, &format!("{manage}/reschedule"), &[("slot", slot.as_str())])
+        .await;
+    assert_eq!(asked.count("[data-new-time]"), 1);
+    let booked = app
+        .submit(
+            &manage,
+            &format!("{manage}/reschedule"),
+            &[("slot", slot.as_str()), ("confirm", "1")],
+        )
+        .await;
+    let location = booked.header("location").expect("a redirect").to_owned();
+    assert!(location.ends_with("?done=booked") && location != format!("{manage}?done=booked"), "{location}");
+    let active: i64 = sqlx::query_scalar("select count(*) from booking where status = 'active'")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(active, 1);
+    assert_eq!(app.count("application").await, 1, "the same application");
+    let new_page = app.get(&location).await;
+    assert_eq!(new_page.count(r#"[data-status="active"]"#), 1);
+    app.drain_outbox().await;
+    let last = smtp.messages();
+    assert!(
+        last[after.len()..].iter().any(|m| m.to == ["ana@example.com"]
+            && m.parsed().subject().unwrap_or_default().contains("booked")),
+        "a new confirmation"
+    );
+    // A second confirmation of the old link books nothing more.
+    let again = app
+        .submit(
+            &manage,
+            &format!("{manage}/reschedule"),
+            &[("slot", slot.as_str()), ("confirm", "1")],
+        )
+        .await;
+    assert!(again.status < 500);
+    let active: i64 = sqlx::query_scalar("select count(*) from booking where status = 'active'")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(active, 1);
+}
+
+#[actix_web::test]
 async fn changes_stop_at_the_cut_off() {
     let smtp = SmtpSink::start();
     let app = spawn_app(&smtp).await;

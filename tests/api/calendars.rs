@@ -287,7 +287,12 @@ async fn a_consultation_in_french_or_for_a_pathway_is_offered_only_with_a_consul
         .await
         .unwrap();
     let page = app.get(&format!("{booking}?consultation_language=fr")).await;
-    assert_eq!(page.count("[data-no-times]"), 1, "{}", page.body);
+    assert_eq!(page.count(r#"input[name="consultation_language"]"#), 1, "English only");
+    assert_eq!(
+        page.count(r#"input[name="consultation_language"][value="en"][checked]"#),
+        1,
+        "a language nobody consults in gives way to one somebody does"
+    );
 
     // A French choice is booked with them, and the booking says so.
     sqlx::query("update consultant set pathways = '{gts}' where consultant_id = $1")

@@ -108,6 +108,26 @@ pub struct ConfirmPage {
     pub base: String,
 }
 
+impl ConfirmPage {
+    /// The confirmation of a cancellation, or with `to` (the new time written out, its slot id and
+    /// the zone it is shown in) of a move; `here` is the manage page.
+    fn new(ctx: PageCtx, app: &AppContext, row: &BookingRow, here: &str, to: Option<(String, String, Tz)>) -> Self {
+        let (new_time, slot, time_zone, action) = match to {
+            Some((new_time, slot, zone)) => (new_time, slot, zone.name().to_owned(), format!("{here}/reschedule")),
+            None => (String::new(), String::new(), String::new(), format!("{here}/cancel")),
+        };
+        ConfirmPage {
+            summary: Summary::of(&ctx, app, row),
+            new_time,
+            slot,
+            time_zone,
+            action,
+            base: here.to_owned(),
+            ctx,
+        }
+    }
+}
+
 async fn find(app: &AppContext, token: &str) -> Result<BookingRow, AppError> {
     db::bookings::find_by_manage_token(&app.pool, &token_hash(token))
         .await?
@@ -245,20 +265,13 @@ pub async fn reschedule(
         None => None,
         Some(start) if !confirmed => match schedule.free_at(now, start, &want(&row)) {
             Some(free) => {
-                let page = ConfirmPage {
-                    summary: Summary::of(&ctx, &app, &row),
-                    new_time: format!(
-                        "{} ({})",
-                        when::slot(ctx.lang, free.slot.start, free.slot.end, zone),
-                        crate::i18n::zone_name::zone_name(ctx.lang, zone, free.slot.start)
-                    ),
-                    slot: free.slot.id(),
-                    time_zone: zone.name().to_owned(),
-                    action: format!("{here}/reschedule"),
-                    base: here.clone(),
-                    ctx,
-                };
-                return html(StatusCode::OK, &page);
+                let new_time = format!(
+                    "{} ({})",
+                    when::slot(ctx.lang, free.slot.start, free.slot.end, zone),
+                    crate::i18n::zone_name::zone_name(ctx.lang, zone, free.slot.start)
+                );
+                let to = Some((new_time, free.slot.id(), zone));
+                return html(StatusCode::OK, &ConfirmPage::new(ctx, &app, &row, &here, to));
             }
             None => Some(Refusal::SlotNotFree),
         },
@@ -321,16 +334,7 @@ pub async fn confirm_cancel(
     if !booking::is_active(&row) {
         return Ok(see_other(&here));
     }
-    let page = ConfirmPage {
-        summary: Summary::of(&ctx, &app, &row),
-        new_time: String::new(),
-        slot: String::new(),
-        time_zone: String::new(),
-        action: format!("{here}/cancel"),
-        base: here,
-        ctx,
-    };
-    html(StatusCode::OK, &page)
+    html(StatusCode::OK, &ConfirmPage::new(ctx, &app, &row, &here, None))
 }
 
 pub async fn cancel(

@@ -5,7 +5,7 @@
 
 use std::{io::Write, process::Stdio, time::Duration};
 
-use super::{Browser, Input};
+use super::{Browser, Input, Width};
 use crate::{
     apply::{DUTIES, GTS_EMPLOYER, GTS_JOB, GTS_OFFER, WORK_REGION},
     helpers::{ReceivedMail, SmtpSink, TestDb},
@@ -497,8 +497,12 @@ async fn staff(site: &Site, b: &mut Browser, reference: &str) {
 }
 
 async fn journey(name: &str, lang: &str, pathway: &str, input: Input, tz: &str, with_staff: bool) {
+    journey_at(name, lang, pathway, input, tz, with_staff, Width::Desktop).await;
+}
+
+async fn journey_at(name: &str, lang: &str, pathway: &str, input: Input, tz: &str, with_staff: bool, width: Width) {
     let site = Site::start().await;
-    let mut b = Browser::open(name, input, tz).await;
+    let mut b = Browser::open_at(name, input, tz, width).await;
     let (reference, _) = applicant(&site, &mut b, lang, pathway).await;
     if pathway == "not_sure" {
         // An error page, audited like the others.
@@ -515,6 +519,20 @@ async fn journey(name: &str, lang: &str, pathway: &str, input: Input, tz: &str, 
 #[actix_web::test]
 async fn gts_in_english_with_the_keyboard_alone_then_staff() {
     journey("gts-en-keyboard", "en", "gts", Input::Keyboard, "Asia/Kolkata", true).await;
+}
+
+#[actix_web::test]
+async fn gts_in_english_on_a_phone_with_the_keyboard_alone() {
+    journey_at(
+        "gts-en-phone",
+        "en",
+        "gts",
+        Input::Keyboard,
+        "Asia/Kolkata",
+        false,
+        Width::Phone,
+    )
+    .await;
 }
 
 #[actix_web::test]

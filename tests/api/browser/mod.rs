@@ -60,6 +60,15 @@ pub enum Input {
     Keyboard,
 }
 
+/// The width of the window a journey is walked at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Width {
+    /// 1280 px.
+    Desktop,
+    /// 390 px, a phone.
+    Phone,
+}
+
 /// One Chromium with its chromedriver, and what the journey has seen so far.
 pub struct Browser {
     client: Option<Client>,
@@ -79,7 +88,8 @@ pub struct Browser {
 impl Browser {
     /// Starts chromedriver and a headless Chromium in the time zone `tz` (the booking page's
     /// script preselects the browser's zone).
-    pub async fn open(journey: &str, input: Input, tz: &str) -> Browser {
+    /// At `width`: a phone is Chromium's mobile emulation of a 390 × 844 screen.
+    pub async fn open_at(journey: &str, input: Input, tz: &str, width: Width) -> Browser {
         crate::helpers::required_program("chromium", "chromium");
         crate::helpers::required_program("chromedriver", "chromium-driver");
         let _ = axe_source();
@@ -97,19 +107,21 @@ impl Browser {
         std::fs::create_dir_all(&artifacts).unwrap();
 
         let mut caps = serde_json::Map::new();
-        caps.insert(
-            "goog:chromeOptions".into(),
-            json!({
-                "binary": CHROMIUM,
-                "args": [
-                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--lang=en-US",
-                    "--window-size=1280,1000",
-                    format!("--user-data-dir={}", profile.display()),
-                ]
-            }),
-        );
+        let mut options = json!({
+            "binary": CHROMIUM,
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--lang=en-US",
+                "--window-size=1280,1000",
+                format!("--user-data-dir={}", profile.display()),
+            ]
+        });
+        if width == Width::Phone {
+            // Headless Chromium's window cannot be narrower than 500 px: the phone is emulated.
+            options["mobileEmulation"] = json!({ "deviceMetrics": { "width": 390, "height": 844, "pixelRatio": 1 } });
+        }
+        caps.insert("goog:chromeOptions".into(), options);
         let deadline = Instant::now() + Duration::from_secs(30);
         let client = loop {
             let connector = hyper_util::client::legacy::connect::HttpConnector::new();

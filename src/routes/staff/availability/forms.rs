@@ -26,6 +26,8 @@ pub struct SettingsInput {
     pub cancel_cutoff_hours: String,
     /// `none` or a jurisdiction's code (`crate::holidays`); absent: unchanged.
     pub holidays: Option<String>,
+    /// Quebec's Easter holiday (`good_friday`, `easter_monday`, `both`); absent: unchanged.
+    pub quebec_easter: Option<String>,
 }
 
 /// Each setting: its field, its allowed range (the table's checks) and the message out of range.
@@ -56,6 +58,7 @@ impl SettingsInput {
             daily_cap: s.daily_cap.to_string(),
             cancel_cutoff_hours: s.cancel_cutoff_hours.to_string(),
             holidays: Some(s.holidays.clone().unwrap_or_else(|| "none".to_owned())),
+            quebec_easter: Some(s.quebec_easter.clone()),
         }
     }
 
@@ -84,8 +87,16 @@ impl SettingsInput {
                 None
             }
         };
+        let quebec_easter = match self.quebec_easter.as_deref() {
+            None => String::new(),
+            Some(v @ ("good_friday" | "easter_monday" | "both")) => v.to_owned(),
+            Some(_) => {
+                errs.add("quebec_easter", "err-choose");
+                String::new()
+            }
+        };
         match values[..] {
-            [Some(c), Some(b), Some(n), Some(h), Some(d), Some(x)] => Ok(Settings {
+            [Some(c), Some(b), Some(n), Some(h), Some(d), Some(x)] if errs.is_empty() => Ok(Settings {
                 consultation_minutes: c,
                 buffer_minutes: b,
                 min_notice_hours: n,
@@ -93,6 +104,7 @@ impl SettingsInput {
                 daily_cap: d,
                 cancel_cutoff_hours: x,
                 holidays,
+                quebec_easter,
             }),
             _ => Err(errs),
         }
@@ -246,6 +258,7 @@ mod tests {
             daily_cap: "8".into(),
             cancel_cutoff_hours: "12".into(),
             holidays: None,
+            quebec_easter: None,
         }
     }
 

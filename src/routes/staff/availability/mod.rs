@@ -69,9 +69,15 @@ pub async fn save_settings(
     };
     let mut new = new;
     let mut tx = app.pool.begin().await?;
-    if input.holidays.is_none() {
-        // A form without the holidays field leaves them as they are.
-        new.holidays = db::availability::settings(&mut *tx).await?.holidays;
+    // A form without the holidays fields leaves them as they are.
+    if input.holidays.is_none() || input.quebec_easter.is_none() {
+        let current = db::availability::settings(&mut *tx).await?;
+        if input.holidays.is_none() {
+            new.holidays = current.holidays;
+        }
+        if input.quebec_easter.is_none() {
+            new.quebec_easter = current.quebec_easter;
+        }
     }
     let before = db::availability::update_settings(&mut tx, &new).await?;
     if before != new {
