@@ -39,3 +39,8 @@ pub fn staff_applications(settings: &Settings) -> String {
 pub fn staff_audit(settings: &Settings, action: &str) -> String {
     absolute(settings, &format!("/staff/audit?action={action}"))
 }
+
+/// A consultant's private calendar feed, with its secret token: calendar applications subscribe to it.
+pub fn calendar_feed(settings: &Settings, token: &str) -> String {
+    absolute(settings, &format!("/calendar/{token}.ics"))
+}

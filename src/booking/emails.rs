@@ -92,6 +92,12 @@ impl Host {
     }
 }
 
+/// A booking's calendar `UID`, the same in its invites and in its consultant's feed, so that a
+/// calendar holding both sees one event.
+pub fn event_uid(settings: &Settings, booking_id: Uuid) -> String {
+    format!("booking-{booking_id}@{}", settings.mail_from.email.domain())
+}
+
 /// The applicant's calendar invite for a booking.
 pub fn invite(settings: &Settings, booking: &BookingView<'_>, method_cancel: bool) -> Attachment {
     let lang = booking.lang;
@@ -105,7 +111,7 @@ pub fn invite(settings: &Settings, booking: &BookingView<'_>, method_cancel: boo
             &[("reference", booking.reference), ("manage", booking.manage_url)],
         )
     };
-    let uid = format!("booking-{}@{}", booking.booking_id, settings.mail_from.email.domain());
+    let uid = event_uid(settings, booking.booking_id);
     let host = &booking.host;
     // The consultant organises the consultation; the firm's own calendar is the firm's.
     let (organizer_name, organizer_email) = if host.email.is_empty() {

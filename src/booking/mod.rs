@@ -18,8 +18,8 @@ use sqlx::PgConnection;
 use uuid::Uuid;
 
 pub use emails::{
-    BookingView, Host, enqueue_applicant_cancellation, enqueue_confirmation_email, invite, language_text, mode_text,
-    slot_text, view,
+    BookingView, Host, enqueue_applicant_cancellation, enqueue_confirmation_email, event_uid, invite, language_text,
+    mode_text, slot_text, view,
 };
 pub use schedule::{Free, Schedule, Want};
 
@@ -180,13 +180,28 @@ pub async fn book(
 pub fn firm_week(firm_tz: chrono_tz::Tz, at: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
     let date = at.with_timezone(&firm_tz).date_naive();
     let monday = date - Duration::days(i64::from(date.weekday().num_days_from_monday()));
-    let midnight = |d: chrono::NaiveDate| {
-        firm_tz
-            .from_local_datetime(&d.and_time(NaiveTime::MIN))
-            .earliest()
-            .map_or_else(|| d.and_time(NaiveTime::MIN).and_utc(), |t| t.to_utc())
-    };
-    (midnight(monday), midnight(monday + Duration::days(7)))
+    (
+        firm_midnight(firm_tz, monday),
+        firm_midnight(firm_tz, monday + Duration::days(7)),
+    )
+}
+
+/// The firm-local day (00:00 to the next 00:00) that `at` falls in.
+pub fn firm_day(firm_tz: chrono_tz::Tz, at: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
+    let date = at.with_timezone(&firm_tz).date_naive();
+    (
+        firm_midnight(firm_tz, date),
+        firm_midnight(firm_tz, date + Duration::days(1)),
+    )
+}
+
+/// The first instant of firm-local `date` (the earlier one when midnight happens twice).
+fn firm_midnight(firm_tz: chrono_tz::Tz, date: chrono::NaiveDate) -> DateTime<Utc> {
+    let local = date.and_time(NaiveTime::MIN);
+    firm_tz
+        .from_local_datetime(&local)
+        .earliest()
+        .map_or_else(|| local.and_utc(), |t| t.to_utc())
 }
 
 /// A booking moved.

@@ -317,3 +317,42 @@ pub async fn statuses_of(pool: &PgPool, application_id: Uuid) -> sqlx::Result<Ve
     .fetch_all(pool)
     .await
 }
+
+/// One consultation of a consultant, as their list and their calendar feed show it.
+#[derive(Debug, Clone)]
+pub struct Consultation {
+    pub booking_id: Uuid,
+    pub application_id: Uuid,
+    pub reference: Option<String>,
+    pub full_name: Option<String>,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub consultation_mode: String,
+    /// The applicant's time zone.
+    pub time_zone: String,
+    /// The language the consultation is held in.
+    pub language: String,
+    pub ics_sequence: i32,
+}
+
+/// Consultant `consultant_id`'s active consultations ending after `from`, soonest first, at most `limit`.
+pub async fn of_consultant(
+    pool: &PgPool,
+    consultant_id: Uuid,
+    from: DateTime<Utc>,
+    limit: i64,
+) -> sqlx::Result<Vec<Consultation>> {
+    sqlx::query_as!(
+        Consultation,
+        "select b.booking_id, b.application_id, a.reference, a.full_name, b.starts_at, b.ends_at,
+                b.consultation_mode, b.time_zone, b.language, b.ics_sequence
+         from booking b join application a using (application_id)
+         where b.consultant_id = $1 and b.status = 'active' and b.ends_at > $2
+         order by b.starts_at limit $3",
+        consultant_id,
+        from,
+        limit
+    )
+    .fetch_all(pool)
+    .await
+}

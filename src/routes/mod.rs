@@ -1,6 +1,7 @@
 //! Every route of the site, by area.
 
 pub mod apply;
+pub mod calendar;
 pub mod contact;
 pub mod health;
 pub mod home;
@@ -22,6 +23,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/", web::get().to(home::negotiate));
     // Before the language-prefixed areas: `/{lang}/` would otherwise take `/staff/` (as language "staff").
     staff::configure(cfg);
+    calendar::configure(cfg);
     home::configure(cfg);
     apply::configure(cfg);
     manage::configure(cfg);

@@ -1923,7 +1923,14 @@ const STAFF_APPLICATION_ROUTES: &[(&str, &str)] = &[
     ("POST", "/staff/applications/{id}/notes"),
     ("POST", "/staff/applications/{id}/emails/{email}/resend"),
     ("POST", "/staff/applications/{id}/booking/cancel"),
+    ("GET", "/staff/applications/{id}/booking/move"),
+    ("POST", "/staff/applications/{id}/booking/move/choose"),
     ("POST", "/staff/applications/{id}/booking/move"),
+    ("GET", "/staff/consultations"),
+    ("GET", "/staff/consultations/capacity"),
+    ("POST", "/staff/consultations/feed"),
+    ("GET", "/staff/consultations/feed/revoke"),
+    ("POST", "/staff/consultations/feed/revoke"),
     ("POST", "/staff/applications/{id}/erase"),
     ("POST", "/staff/applications/bookings/cancel"),
     ("POST", "/staff/applications/bookings/cancel/confirm"),
@@ -2126,23 +2133,11 @@ async fn back_office_sign_in_and_application_forms_take_hostile_input_safely() {
     let page = sweep.get(&staff, &detail, "nothing").await;
     assert!(shows_text(&page, "O'Brien Bcc: victim@evil.example"));
     let token = page.csrf_token();
-    let first_slot = {
-        let sel = scraper::Selector::parse("select#move-slot option").unwrap();
-        page.html()
-            .select(&sel)
-            .next()
-            .unwrap()
-            .value()
-            .attr("value")
-            .unwrap()
-            .to_owned()
-    };
     let admin_id = admin_id.to_string();
-    let forms: [(&str, &[(&str, &str)]); 4] = [
+    let forms: [(&str, &[(&str, &str)]); 3] = [
         ("status", &[("review_status", "contacted")]),
         ("assign", &[("assigned_to", admin_id.as_str())]),
         ("notes", &[("body", "Called, prefers mornings.")]),
-        ("booking/move", &[("slot", first_slot.as_str())]),
     ];
     for (action, valid) in forms {
         let found = form_on(&page, "post", &format!("{detail}/{action}"));
@@ -2157,6 +2152,83 @@ async fn back_office_sign_in_and_application_forms_take_hostile_input_safely() {
     );
     let page = sweep.get(&staff, &detail, "nothing").await;
     assert!(page.count("[data-note]") > 100);
+
+    // Moving the consultation: the picker's form (its buttons navigate, a time asks for a
+    // confirmation), then the confirmation's form, which moves it and emails the reason.
+    let moving = format!("{detail}/booking/move");
+    assert_eq!(page.attr_of("a[data-move-link]", "href"), Some(moving.clone()));
+    let picker = sweep.get(&staff, &format!("{moving}?night=1"), "nothing").await;
+    assert_eq!(picker.status, 200);
+    let first_slot = crate::booking::slot_ids(&picker)[0].clone();
+    let choose = format!("{moving}/choose");
+    let form = Form::new(
+        &form_on(&picker, "post", &choose),
+        &[("consultant", "any"), ("slot", first_slot.as_str())],
+        &["consultant", "slot"],
+    );
+    sweep.values(&staff, &token, &form, markup_or_line_break).await;
+    sweep.structure(&staff, &token, &form, true).await;
+    sweep
+        .hostile_paths(&staff, &token, "GET", |v| {
+            format!("/staff/applications/{v}/booking/move")
+        })
+        .await;
+    let confirm = sweep
+        .post(&staff, &choose, form.valid_body(&token), "a valid choice")
+        .await;
+    assert_eq!(confirm.status, 200, "{}", confirm.body);
+    let found = form_on(&confirm, "post", &moving);
+    assert_eq!(found.fields, ["slot", "consultant", "reason"]);
+    let consultant = confirm
+        .attr_of(r#"input[name="consultant"]"#, "value")
+        .expect("the consultant confirmed");
+    let form = Form::new(
+        &found,
+        &[
+            ("slot", first_slot.as_str()),
+            ("consultant", consultant.as_str()),
+            ("reason", "Court"),
+        ],
+        &["reason"],
+    );
+    sweep.values(&staff, &token, &form, markup_or_line_break).await;
+    sweep.structure(&staff, &token, &form, true).await;
+    let moves: i64 = sqlx::query_scalar("select count(*) from audit_event where action = 'booking.move'")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert!(
+        moves > 10,
+        "hostile reasons are sent, to be shown escaped in the emails"
+    );
+
+    // Each consultant's list, the feed's address and the capacity view (the admin consults: the
+    // firm's own calendar).
+    sqlx::query("update consultant set staff_user_id = $1 where staff_user_id is null")
+        .bind(uuid::Uuid::parse_str(&admin_id).unwrap())
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    sweep.forget();
+    let page = sweep.get(&staff, "/staff/consultations", "nothing").await;
+    assert_eq!(page.count("tr[data-consultation]"), 1);
+    sweep_query(&mut sweep, &staff, &page, "/staff/consultations", None).await;
+    form_on(&page, "post", "/staff/consultations/feed");
+    sweep.button(&staff, &token, "/staff/consultations/feed").await;
+    let page = sweep.get(&staff, "/staff/consultations/feed/revoke", "nothing").await;
+    assert_eq!(page.status, 200);
+    form_on(&page, "post", "/staff/consultations/feed/revoke");
+    sweep.button(&staff, &token, "/staff/consultations/feed/revoke").await;
+    sweep
+        .hostile_paths(&staff, &token, "GET", |v| format!("/calendar/{v}.ics"))
+        .await;
+    assert_eq!(
+        sweep
+            .get(&staff, "/staff/consultations/capacity", "nothing")
+            .await
+            .status,
+        200
+    );
 
     // Resending an email that could not be sent, then cancelling the booking.
     let dead: uuid::Uuid = sqlx::query_scalar(

@@ -8,6 +8,7 @@ mod booking;
 mod browser;
 mod calendars;
 mod consultants;
+mod consultations;
 mod deploy;
 mod drills;
 mod forms;

@@ -51,6 +51,9 @@ async fn no_staff_route_gives_data_to_an_anonymous_visitor_and_admin_actions_nee
         "/staff/applications?q=ana".to_owned(),
         "/staff/applications/export.csv".to_owned(),
         page.clone(),
+        format!("{page}/booking/move"),
+        "/staff/consultations".to_owned(),
+        "/staff/consultations/capacity".to_owned(),
     ];
     let posts = [
         format!("{page}/status"),
@@ -59,6 +62,7 @@ async fn no_staff_route_gives_data_to_an_anonymous_visitor_and_admin_actions_nee
         format!("{page}/emails/{email_id}/resend"),
         format!("{page}/booking/cancel"),
         format!("{page}/booking/move"),
+        format!("{page}/booking/move/choose"),
         format!("{page}/erase"),
     ];
     let anonymous = app.with_new_browser();
@@ -406,11 +410,18 @@ const STAFF_ROUTES: &[(&str, &str, bool)] = &[
     ("POST", "/applications/{id}/notes", false),
     ("POST", "/applications/{id}/emails/{email}/resend", false),
     ("POST", "/applications/{id}/booking/cancel", false),
+    ("GET", "/applications/{id}/booking/move", false),
+    ("POST", "/applications/{id}/booking/move/choose", false),
     ("POST", "/applications/{id}/booking/move", false),
     ("POST", "/applications/{id}/erase", true),
     ("POST", "/applications/bookings/cancel", false),
     ("POST", "/applications/bookings/cancel/confirm", false),
     ("GET", "/applications/bookings/cancelled", false),
+    ("GET", "/consultations", false),
+    ("GET", "/consultations/capacity", false),
+    ("POST", "/consultations/feed", false),
+    ("GET", "/consultations/feed/revoke", false),
+    ("POST", "/consultations/feed/revoke", false),
     ("GET", "/audit", true),
     ("GET", "/availability", false),
     ("POST", "/availability/settings", true),

@@ -7,6 +7,7 @@ mod audit;
 mod availability;
 mod bulk;
 mod consultants;
+mod consultations;
 mod dashboard;
 mod login;
 mod users;
@@ -27,6 +28,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 fn protected(cfg: &mut web::ServiceConfig) {
     account::configure(cfg);
     dashboard::configure(cfg);
+    consultations::configure(cfg);
     bulk::configure(cfg);
     applications::configure(cfg);
     users::configure(cfg);

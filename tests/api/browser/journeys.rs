@@ -1,6 +1,7 @@
 //! Whole journeys as people make them: an applicant from the landing page to the confirmation
 //! and the emailed manage link, for each pathway and "not sure", in English and in French; and a
-//! member of staff who signs in, finds the application and changes its status.
+//! member of staff who signs in, finds the application, changes its status and moves its
+//! consultation, then consults: their consultations, their calendar feed, the capacity view.
 
 use std::{io::Write, process::Stdio, time::Duration};
 
@@ -439,6 +440,55 @@ async fn staff(site: &Site, b: &mut Browser, reference: &str) {
         .await
         .unwrap();
     assert_eq!(stored, "contacted");
+
+    // Moving the consultation: the picker with nothing chosen, a time, the confirmation with a
+    // reason, the banner.
+    b.activate("a[data-move-link]", "staff-move").await;
+    assert_eq!(b.count("input[name=slot]:checked").await, 0, "nothing chosen");
+    if b.count("input[name=slot]").await == 0 {
+        b.activate("button[data-show-night]", "staff-move-night").await;
+    }
+    let times = b.count("input[name=slot]").await;
+    let slot = b
+        .attr_nth("input[name=slot]", usize::try_from(times).unwrap() - 1, "value")
+        .await;
+    b.answer(&[("slot", slot.as_str())]).await;
+    b.activate("button[data-continue]", "staff-move-confirm").await;
+    assert_eq!(b.count("h1[data-question]").await, 1);
+    b.answer(&[("reason", "The lawyer is in court that morning.")]).await;
+    b.activate("button[data-confirm]", "staff-moved").await;
+    assert_eq!(b.count("[data-moved]").await, 1);
+
+    // Jo consults (the firm's own calendar is theirs): their consultations, their calendar feed
+    // (its address shown once, then turned off), the capacity of every consultant.
+    sqlx::query(
+        "update consultant set staff_user_id = (select staff_user_id from staff_user where email = $1)
+         where staff_user_id is null",
+    )
+    .bind("jo.staff@firm.example")
+    .execute(&site.db.pool)
+    .await
+    .unwrap();
+    b.activate("nav a[href='/staff/consultations']", "staff-consultations")
+        .await;
+    assert_eq!(b.count("tr[data-consultation]").await, 1);
+    b.activate("#feed form button", "staff-feed-created").await;
+    assert!(b.attr_of("[data-feed-url]", "value").await.ends_with(".ics"));
+    b.activate(
+        "main a.button[href='/staff/consultations']",
+        "staff-consultations-feed-on",
+    )
+    .await;
+    b.activate("a[data-revoke-link]", "staff-feed-revoke").await;
+    b.activate(
+        "form[action='/staff/consultations/feed/revoke'] button",
+        "staff-feed-revoked",
+    )
+    .await;
+    assert_eq!(b.count("[data-feed-revoked]").await, 1);
+    b.activate("a[href='/staff/consultations/capacity']", "staff-capacity")
+        .await;
+    assert_eq!(b.count("td[data-booked='1']").await, 1);
 
     // The wage data on file: the starter edition `serve` loaded into the empty database.
     b.visit(&format!("{}/staff/wages", site.server.address), "staff-wages")

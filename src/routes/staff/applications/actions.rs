@@ -1,5 +1,5 @@
 //! What staff do on an application's page: move its review status, assign it, write a note, send
-//! a dead email again, cancel or move its consultation, erase it.
+//! a dead email again, cancel its consultation, erase it.
 
 use actix_web::{HttpResponse, web};
 use serde_json::json;
@@ -8,13 +8,12 @@ use uuid::Uuid;
 use super::{audit, back};
 use crate::{
     auth::CurrentStaff,
-    booking::{self, By, Notify, Refusal},
+    booking::{self, Notify},
     context::App,
     db::{self, applications},
     domain::status::ReviewStatus,
     error::AppError,
     metrics::BookingEvent,
-    slots::Slot,
 };
 
 #[derive(serde::Deserialize)]
@@ -170,34 +169,6 @@ pub async fn cancel_booking(staff: CurrentStaff, app: App, path: web::Path<Strin
     tx.commit().await?;
     app.metrics.booking(BookingEvent::Cancelled);
     Ok(back(id, "booking"))
-}
-
-#[derive(serde::Deserialize)]
-pub struct MoveForm {
-    #[serde(default)]
-    slot: String,
-}
-
-pub async fn move_booking(
-    staff: CurrentStaff,
-    app: App,
-    path: web::Path<String>,
-    form: web::Form<MoveForm>,
-) -> Result<HttpResponse, AppError> {
-    let id = super::parse_id(&path)?;
-    let start = Slot::parse_id(&form.slot).ok_or(AppError::BadRequest)?;
-    let row = db::bookings::latest_for_application(&app.pool, id)
-        .await?
-        .filter(booking::is_active)
-        .ok_or(AppError::BadRequest)?;
-    let to = booking::MoveTo {
-        start,
-        consultant: None,
-    };
-    match booking::reschedule(&app, &row, to, By::Staff { id: staff.id }, "").await? {
-        Ok(_) | Err(Refusal::NotActive) => Ok(back(id, "booking")),
-        Err(Refusal::SlotNotFree | Refusal::SlotTaken | Refusal::PastCutoff) => Err(AppError::BadRequest),
-    }
 }
 
 /// Erases the applicant's personal data, and what else is about them (admins; see `crate::erasure`).

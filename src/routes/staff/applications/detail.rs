@@ -2,7 +2,7 @@
 //! consultation, the answers, the review (status, history, assignment, notes), the emails and the
 //! audit trail.
 
-use actix_web::{HttpResponse, http::StatusCode, web};
+use actix_web::{HttpRequest, HttpResponse, http::StatusCode, web};
 use askama::Template;
 use chrono::Utc;
 use chrono_tz::Tz;
@@ -12,7 +12,7 @@ use uuid::Uuid;
 use super::{pathway_name, status_options};
 use crate::{
     auth::CurrentStaff,
-    booking::{self, Schedule, mode_text},
+    booking::{self, Host, language_text, mode_text},
     context::{App, AppContext},
     db::{
         self,
@@ -83,8 +83,12 @@ pub struct DetailPage {
     pub slot_firm: String,
     pub slot_applicant: String,
     pub mode: String,
+    /// Who the consultation is with, and in which language.
+    pub host: String,
+    pub consultation_language: String,
     pub booking_active: bool,
-    pub free_slots: Vec<(String, String)>,
+    /// Just moved (`?done=moved`): the success banner.
+    pub moved: bool,
     pub sections: Vec<AnswerSection>,
     pub review_status: String,
     pub statuses: Vec<(String, String)>,
@@ -105,8 +109,10 @@ pub async fn detail(
     staff: CurrentStaff,
     app: App,
     path: web::Path<String>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     let id = super::parse_id(&path)?;
+    let moved = form_urlencoded::parse(req.query_string().as_bytes()).any(|(n, v)| n == "done" && v == "moved");
     let a = applications::detail(&app.pool, id).await?.ok_or(AppError::NotFound)?;
     let lang = ctx.lang;
     let tz = app.settings.firm_time_zone;
@@ -136,8 +142,10 @@ pub async fn detail(
         slot_firm: booking.slot_firm,
         slot_applicant: booking.slot_applicant,
         mode: booking.mode,
+        host: booking.host,
+        consultation_language: booking.language,
         booking_active: booking.active,
-        free_slots: booking.free_slots,
+        moved,
         sections: answer_sections(lang, &a),
         review_status: a.review_status.as_str().to_owned(),
         statuses: status_options(&ctx),
@@ -203,15 +211,16 @@ impl PrescreenPanel {
     }
 }
 
-/// The latest consultation, in the firm's zone and the applicant's, and the free times it can move
-/// to while it holds.
+/// The latest consultation, in the firm's zone and the applicant's, with whom and in which
+/// language; while it holds, staff move it from its own page (`consultations::moving`).
 #[derive(Default)]
 struct BookingPanel {
     slot_firm: String,
     slot_applicant: String,
     mode: String,
+    host: String,
+    language: String,
     active: bool,
-    free_slots: Vec<(String, String)>,
 }
 
 impl BookingPanel {
@@ -227,24 +236,13 @@ impl BookingPanel {
         } else {
             format!(" – {}", lang.t("manage-status-cancelled"))
         };
-        let free_slots = if active {
-            Schedule::load(app)
-                .await?
-                .without(b.booking_id)
-                .free(Utc::now(), &booking::Want::default())
-                .into_iter()
-                .take(60)
-                .map(|f| (f.slot.id(), when::slot(lang, f.slot.start, f.slot.end, tz)))
-                .collect()
-        } else {
-            Vec::new()
-        };
         Ok(BookingPanel {
             slot_firm: format!("{}{mark}", when::slot(lang, b.starts_at, b.ends_at, tz)),
             slot_applicant: when::slot(lang, b.starts_at, b.ends_at, zone),
             mode: mode_text(lang, &b.consultation_mode),
+            host: Host::of_row(&b).display(&app.settings).to_owned(),
+            language: language_text(lang, &b.consultation_language),
             active,
-            free_slots,
         })
     }
 }

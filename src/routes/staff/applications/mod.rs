@@ -1,5 +1,6 @@
 //! `/staff/applications`: the list (filters and search in the query string, so a view can be
-//! bookmarked), its CSV export, and each application's page with its actions.
+//! bookmarked), its CSV export, and each application's page with its actions (moving its
+//! consultation has pages of its own: `consultations::moving`).
 
 mod actions;
 mod detail;
@@ -18,7 +19,7 @@ use crate::{
     prescreen::{self, Outcome},
     web::{page::PageCtx, see_other},
 };
-use actions::{add_note, assign, cancel_booking, erase, move_booking, resend, set_status};
+use actions::{add_note, assign, cancel_booking, erase, resend, set_status};
 use detail::detail;
 use export::export;
 use list::list;
@@ -32,7 +33,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/applications/{id}/notes", web::post().to(add_note))
         .route("/applications/{id}/emails/{email}/resend", web::post().to(resend))
         .route("/applications/{id}/booking/cancel", web::post().to(cancel_booking))
-        .route("/applications/{id}/booking/move", web::post().to(move_booking))
         .route("/applications/{id}/erase", web::post().to(erase));
 }
 

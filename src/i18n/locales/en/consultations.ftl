@@ -1,0 +1,73 @@
+## Back office: each consultant's consultations, their calendar feed, capacity, moving a consultation
+staff-nav-consultations = My consultations
+consultations-title = My consultations
+consultations-of = Consultations of { $name }
+consultations-zone = Times in the firm's time zone ({ $zone }); the applicant's time beside it.
+consultations-whose = Consultant
+consultations-show = Show their consultations
+consultations-not-consultant = You are not a consultant, so no consultations are booked with you. Choose a consultant to see theirs.
+consultations-today = Today, { $date }
+consultations-none-today = No consultations today.
+consultations-upcoming = Upcoming
+consultations-none-upcoming = No consultations booked after today.
+consultations-col-time = Time
+consultations-col-applicant-time = Applicant's time
+consultations-col-mode = Meeting by
+consultations-feed-title = Calendar feed
+consultations-feed-explain = A private address your calendar application (Outlook, Google Calendar, Apple Calendar) can subscribe to: it shows your consultations of today and to come, each with its reference and a link to the application, never the applicant's answers or contact details. Anyone who has the address can read it: keep it to yourself.
+consultations-feed-on = Your calendar feed is on. Its address was shown once, when it was created; if you no longer have it, create a new one (the old one stops working).
+consultations-feed-off = You have no calendar feed.
+consultations-feed-create = Create a calendar feed address
+consultations-feed-replace = Create a new address
+consultations-feed-revoke = Turn the feed off
+consultations-feed-revoked = Your calendar feed is off: its address no longer works.
+feed-created-title = Your calendar feed address
+feed-created-replaced = The address you had before no longer works: subscribe to this one instead.
+feed-created-lead = In your calendar application, add a calendar "from the internet" or "by URL" (the name varies) and paste this address.
+feed-created-label = Calendar feed address
+feed-created-hint = Copy it now: select the whole address.
+feed-created-once = This address is shown only this once. If you lose it, create a new one on your consultations page.
+feed-created-continue = Back to my consultations
+feed-revoke-title = Turn your calendar feed off?
+feed-revoke-lead = Its address will stop working at once: calendars subscribed to it will no longer receive your consultations. You can create a new address later.
+feed-revoke-button = Turn the feed off
+feed-revoke-keep = No, keep it
+feed-summary = Consultation { $reference }
+feed-description =
+    Reference: { $reference }
+    { $mode }, in { $language }
+feed-name = Consultations – { $name } ({ $firm })
+capacity-title = Capacity by consultant and day
+capacity-lead = For each consultant and day, the consultations booked against their daily limit, and the free times left that applicants can still book.
+capacity-caption = Consultations booked and free times left, by consultant (rows) and day (columns)
+capacity-col-consultant = Consultant
+capacity-no-consultants = No active consultants.
+capacity-zone = Days in the firm's time zone ({ $zone }).
+capacity-holiday = Holiday: closed
+capacity-closed = No hours
+capacity-reopened = reopened
+capacity-booked = { $booked } of { $cap } booked
+capacity-free = { $count ->
+    [one] 1 free time
+   *[other] { $count } free times
+}
+staff-move-or-reassign = Move or reassign
+staff-booking-with = With { $name }
+move-title = Move or reassign the consultation of { $name }
+move-now = The consultation now
+move-now-firm = When (firm's time)
+move-now-applicant = Applicant's time
+move-consultant-same-or-any = The same consultant if free, otherwise any suitable one
+move-consultant-current = { $name } (now)
+move-consultant-hint = Consultants who hold consultations in its language and take its pathway. Choose one, then "Show free times".
+move-show = Show free times
+move-confirm-title = Move { $name }'s consultation
+move-confirm-question = Move { $name }'s consultation from { $from } with { $from_with } to { $to } with { $to_with }?
+move-confirm-applicant-time = The applicant's new time
+move-choose-another = Choose another time
+move-reason-label = Reason, for the applicant
+move-reason-hint = Written in the email the applicant receives about the change.
+move-confirm-button = Move it and email the applicant
+move-keep = No, keep it as it is
+move-done = Consultation moved; the applicant was emailed.
+err-move-consultant = Choose a consultant from the list

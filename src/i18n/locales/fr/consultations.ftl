@@ -1,0 +1,73 @@
+## Back office: each consultant's consultations, their calendar feed, capacity, moving a consultation
+staff-nav-consultations = Mes consultations
+consultations-title = Mes consultations
+consultations-of = Consultations : { $name }
+consultations-zone = Heures dans le fuseau horaire du cabinet ({ $zone }); l’heure du demandeur à côté.
+consultations-whose = Conseiller ou conseillère
+consultations-show = Afficher ses consultations
+consultations-not-consultant = Vous ne tenez pas de consultations : aucune n’est réservée avec vous. Choisissez un conseiller ou une conseillère pour voir ses consultations.
+consultations-today = Aujourd’hui, { $date }
+consultations-none-today = Aucune consultation aujourd’hui.
+consultations-upcoming = À venir
+consultations-none-upcoming = Aucune consultation réservée après aujourd’hui.
+consultations-col-time = Heure
+consultations-col-applicant-time = Heure du demandeur
+consultations-col-mode = Mode
+consultations-feed-title = Flux de calendrier
+consultations-feed-explain = Une adresse privée à laquelle votre application de calendrier (Outlook, Google Agenda, Calendrier d’Apple) peut s’abonner : elle affiche vos consultations d’aujourd’hui et à venir, chacune avec sa référence et un lien vers la demande, jamais les réponses ni les coordonnées du demandeur. Quiconque a l’adresse peut la lire : gardez-la pour vous.
+consultations-feed-on = Votre flux de calendrier est activé. Son adresse n’a été affichée qu’une fois, à sa création; si vous ne l’avez plus, créez-en une nouvelle (l’ancienne cessera de fonctionner).
+consultations-feed-off = Vous n’avez pas de flux de calendrier.
+consultations-feed-create = Créer une adresse de flux de calendrier
+consultations-feed-replace = Créer une nouvelle adresse
+consultations-feed-revoke = Désactiver le flux
+consultations-feed-revoked = Votre flux de calendrier est désactivé : son adresse ne fonctionne plus.
+feed-created-title = L’adresse de votre flux de calendrier
+feed-created-replaced = L’adresse que vous aviez ne fonctionne plus : abonnez-vous plutôt à celle-ci.
+feed-created-lead = Dans votre application de calendrier, ajoutez un calendrier « à partir d’Internet » ou « par URL » (le nom varie) et collez-y cette adresse.
+feed-created-label = Adresse du flux de calendrier
+feed-created-hint = Copiez-la maintenant : sélectionnez l’adresse entière.
+feed-created-once = Cette adresse n’est affichée que cette fois-ci. Si vous la perdez, créez-en une nouvelle sur la page de vos consultations.
+feed-created-continue = Retour à mes consultations
+feed-revoke-title = Désactiver votre flux de calendrier?
+feed-revoke-lead = Son adresse cessera aussitôt de fonctionner : les calendriers qui y sont abonnés ne recevront plus vos consultations. Vous pourrez créer une nouvelle adresse plus tard.
+feed-revoke-button = Désactiver le flux
+feed-revoke-keep = Non, le garder
+feed-summary = Consultation { $reference }
+feed-description =
+    Référence : { $reference }
+    { $mode }, en { $language }
+feed-name = Consultations – { $name } ({ $firm })
+capacity-title = Capacité par personne et par jour
+capacity-lead = Pour chaque conseiller ou conseillère et chaque jour, les consultations réservées par rapport à sa limite quotidienne, et les moments encore libres que les demandeurs peuvent réserver.
+capacity-caption = Consultations réservées et moments libres restants, par personne (lignes) et par jour (colonnes)
+capacity-col-consultant = Conseiller ou conseillère
+capacity-no-consultants = Aucun conseiller ni aucune conseillère actifs.
+capacity-zone = Jours selon le fuseau horaire du cabinet ({ $zone }).
+capacity-holiday = Jour férié : fermé
+capacity-closed = Aucune heure
+capacity-reopened = rouvert
+capacity-booked = { $booked } sur { $cap } réservées
+capacity-free = { $count ->
+    [one] 1 moment libre
+   *[other] { $count } moments libres
+}
+staff-move-or-reassign = Déplacer ou réattribuer
+staff-booking-with = Avec { $name }
+move-title = { $name } : déplacer ou réattribuer sa consultation
+move-now = La consultation actuelle
+move-now-firm = Quand (heure du cabinet)
+move-now-applicant = Heure du demandeur
+move-consultant-same-or-any = La même personne si elle est libre, sinon toute autre qui convient
+move-consultant-current = { $name } (actuellement)
+move-consultant-hint = Les personnes qui tiennent des consultations dans sa langue et traitent son volet. Choisissez-en une, puis « Afficher les moments libres ».
+move-show = Afficher les moments libres
+move-confirm-title = { $name } : déplacer sa consultation
+move-confirm-question = { $name } : déplacer sa consultation du { $from } avec { $from_with } au { $to } avec { $to_with }?
+move-confirm-applicant-time = La nouvelle heure du demandeur
+move-choose-another = Choisir un autre moment
+move-reason-label = Motif, pour le demandeur
+move-reason-hint = Indiqué dans le courriel que le demandeur reçoit au sujet du changement.
+move-confirm-button = Déplacer et aviser le demandeur par courriel
+move-keep = Non, ne rien changer
+move-done = Consultation déplacée; le demandeur a été avisé par courriel.
+err-move-consultant = Choisissez une personne dans la liste
