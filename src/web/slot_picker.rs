@@ -148,6 +148,12 @@ pub fn picker(lang: Lang, free: &[Free], zone: Tz, firm: Tz, nav: Nav, chosen: &
         .map_or_else(|| monday_of(today), monday_of);
     let week_days: Vec<NaiveDate> = (0..7).map(|i| week + Duration::days(i)).collect();
     let count_on = |d: NaiveDate| free.iter().filter(|f| local(f).date_naive() == d).count();
+    // What a day's button promises: the times it shows, night hours left out unless asked for.
+    let shown_on = |d: NaiveDate| {
+        free.iter()
+            .filter(|f| local(f).date_naive() == d && (nav.night || !at_night(local(f).time())))
+            .count()
+    };
     let day = nav
         .day
         .filter(|d| week_days.contains(d))
@@ -158,10 +164,13 @@ pub fn picker(lang: Lang, free: &[Free], zone: Tz, firm: Tz, nav: Nav, chosen: &
         .iter()
         .map(|d| {
             let n = count_on(*d);
+            let shown = shown_on(*d);
             let count = if n == 0 {
                 lang.t("picker-no-times")
+            } else if shown == 0 {
+                lang.t("picker-night-only")
             } else {
-                lang.t_count("picker-times", "count", n)
+                lang.t_count("picker-times", "count", shown)
             };
             DayButton {
                 value: d.to_string(),
@@ -226,7 +235,9 @@ pub fn picker(lang: Lang, free: &[Free], zone: Tz, firm: Tz, nav: Nav, chosen: &
             &[("from", when::date(lang, week)), ("to", when::date(lang, week_end))],
         ),
         week_value: week.to_string(),
-        previous_week: (week > monday_of(today)).then(|| (week - Duration::days(7)).to_string()),
+        previous_week: first_free
+            .filter(|first| *first < week)
+            .map(|_| (week - Duration::days(7)).to_string()),
         next_week: last_free
             .filter(|last| *last > week_end)
             .map(|_| (week + Duration::days(7)).to_string()),
@@ -289,7 +300,7 @@ mod tests {
         assert_eq!(p.slots.len(), 2);
         assert!(p.slots.iter().all(|s| !s.checked), "nothing chosen for the applicant");
         assert_eq!(p.days[2].label, "Wednesday 10 March 2027, 2 times");
-        assert!(p.previous_week.is_some(), "the week of now is earlier");
+        assert_eq!(p.previous_week, None, "nothing free earlier");
         assert_eq!(p.next_week, None, "nothing free later");
     }
 

@@ -321,7 +321,10 @@ async fn cancelling_asks_first_and_the_same_link_then_books_a_new_time_without_t
 
     // The page links to a confirmation; nothing is cancelled by looking at it.
     let page = app.get(&manage).await;
-    assert_eq!(page.count(&format!(r#"a[data-cancel-link][href="{manage}/cancel"]"#)), 1);
+    assert_eq!(
+        page.count(&format!(r#"a[data-cancel-link][href="{manage}/cancel"]"#)),
+        1
+    );
     let asked = app.get(&format!("{manage}/cancel")).await;
     assert_eq!(asked.status, 200);
     assert_eq!(asked.count(r#"textarea[name="reason"]"#), 1);
@@ -329,7 +332,11 @@ async fn cancelling_asks_first_and_the_same_link_then_books_a_new_time_without_t
     assert_eq!(app.count("booking").await, 1);
     let reason = "My employer moved the start date";
     let cancelled = app
-        .submit(&format!("{manage}/cancel"), &format!("{manage}/cancel"), &[("reason", reason)])
+        .submit(
+            &format!("{manage}/cancel"),
+            &format!("{manage}/cancel"),
+            &[("reason", reason)],
+        )
         .await;
     assert_redirect(&cancelled, &format!("{manage}?done=cancelled"));
     app.drain_outbox().await;
@@ -338,7 +345,10 @@ async fn cancelling_asks_first_and_the_same_link_then_books_a_new_time_without_t
         .iter()
         .find(|m| m.to == ["consultations@firm.example"])
         .expect("the firm is told");
-    assert!(firm.parsed().body_text(0).unwrap().contains(reason), "with the reason given");
+    assert!(
+        firm.parsed().body_text(0).unwrap().contains(reason),
+        "with the reason given"
+    );
 
     // The same link offers the picker again: a new time, no questions.
     let page = app.get(&format!("{manage}?night=1")).await;
@@ -356,7 +366,10 @@ async fn cancelling_asks_first_and_the_same_link_then_books_a_new_time_without_t
         )
         .await;
     let location = booked.header("location").expect("a redirect").to_owned();
-    assert!(location.ends_with("?done=booked") && location != format!("{manage}?done=booked"), "{location}");
+    assert!(
+        location.ends_with("?done=booked") && location != format!("{manage}?done=booked"),
+        "{location}"
+    );
     let active: i64 = sqlx::query_scalar("select count(*) from booking where status = 'active'")
         .fetch_one(&app.db.pool)
         .await
@@ -368,8 +381,9 @@ async fn cancelling_asks_first_and_the_same_link_then_books_a_new_time_without_t
     app.drain_outbox().await;
     let last = smtp.messages();
     assert!(
-        last[after.len()..].iter().any(|m| m.to == ["ana@example.com"]
-            && m.parsed().subject().unwrap_or_default().contains("booked")),
+        last[after.len()..]
+            .iter()
+            .any(|m| m.to == ["ana@example.com"] && m.parsed().subject().unwrap_or_default().contains("booked")),
         "a new confirmation"
     );
     // A second confirmation of the old link books nothing more.

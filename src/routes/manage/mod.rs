@@ -61,11 +61,7 @@ impl Summary {
         let host = Host::of_row(row);
         Summary {
             reference: row.reference.clone().unwrap_or_default(),
-            slot_applicant: format!(
-                "{} ({})",
-                when::slot(ctx.lang, row.starts_at, row.ends_at, zone),
-                crate::i18n::zone_name::zone_name(ctx.lang, zone, row.starts_at)
-            ),
+            slot_applicant: when::slot(ctx.lang, row.starts_at, row.ends_at, zone),
             slot_firm: when::slot(ctx.lang, row.starts_at, row.ends_at, firm),
             mode: mode_text(ctx.lang, &row.consultation_mode),
             with: host.display(&app.settings).to_owned(),
@@ -167,7 +163,11 @@ fn page(
     let active = booking::is_active(row);
     let locked = active && schedule.past_cutoff(row.starts_at, now);
     let picker = (!locked && row.reference.is_some()).then(|| {
-        let free = schedule.free(now, &want(row));
+        // The consultation's own time is not a time to move it to.
+        let mut free = schedule.free(now, &want(row));
+        if active {
+            free.retain(|f| f.slot.start != row.starts_at);
+        }
         slot_picker::picker(ctx.lang, &free, zone, firm, nav, "", now)
     });
     ManagePage {
@@ -265,11 +265,7 @@ pub async fn reschedule(
         None => None,
         Some(start) if !confirmed => match schedule.free_at(now, start, &want(&row)) {
             Some(free) => {
-                let new_time = format!(
-                    "{} ({})",
-                    when::slot(ctx.lang, free.slot.start, free.slot.end, zone),
-                    crate::i18n::zone_name::zone_name(ctx.lang, zone, free.slot.start)
-                );
+                let new_time = when::slot(ctx.lang, free.slot.start, free.slot.end, zone);
                 let to = Some((new_time, free.slot.id(), zone));
                 return html(StatusCode::OK, &ConfirmPage::new(ctx, &app, &row, &here, to));
             }

@@ -89,3 +89,4 @@ confirmation-ics-apple = Apple Calendar or another calendar (.ics file)
 opens-new-tab = (opens in a new tab)
 confirmation-manage = To change the time or cancel, use the link in the confirmation email.
 calendar-link-details = Reference { $reference }. { $join }
+picker-night-only = Night times only

@@ -89,3 +89,4 @@ confirmation-ics-apple = Calendrier Apple ou un autre agenda (fichier .ics)
 opens-new-tab = (s’ouvre dans un nouvel onglet)
 confirmation-manage = Pour changer le moment ou annuler, utilisez le lien du courriel de confirmation.
 calendar-link-details = Référence { $reference }. { $join }
+picker-night-only = Seulement la nuit
