@@ -34,6 +34,9 @@ pub struct Settings {
     pub firm_email: Mailbox,
     pub mail_from: Mailbox,
     pub firm_name: String,
+    /// How applicants reach the firm and who answers for their data: shown in every page's
+    /// footer, on the contact page and in the privacy notice.
+    pub firm_contact: std::sync::Arc<FirmContact>,
     pub firm_time_zone: chrono_tz::Tz,
     pub session_key: SessionKey,
     pub rate_limit: RateLimit,
@@ -253,6 +256,13 @@ impl Settings {
                 .map_err(|_| ConfigError::new("INTAKE_MAIL_FROM", format!("`{v}` is not an email address")))?,
         };
 
+        let firm_contact = FirmContact::from_vars(
+            var("INTAKE_FIRM_ADDRESS"),
+            var("INTAKE_FIRM_PHONE"),
+            var("INTAKE_PRIVACY_EMAIL"),
+            firm_email.email.to_string(),
+        )?;
+
         let firm_time_zone = match var("INTAKE_FIRM_TIME_ZONE") {
             None => chrono_tz::America::Toronto,
             Some(v) => v.parse::<chrono_tz::Tz>().map_err(|_| {
@@ -423,6 +433,13 @@ impl Settings {
             if var("INTAKE_FIRM_EMAIL").is_none() {
                 missing.push("INTAKE_FIRM_EMAIL (where briefs go)");
             }
+            // A law firm's site says who it is and how to reach it.
+            if firm_contact.address.is_empty() {
+                missing.push("INTAKE_FIRM_ADDRESS (the firm's postal address)");
+            }
+            if firm_contact.phone.is_none() {
+                missing.push("INTAKE_FIRM_PHONE (the firm's telephone number)");
+            }
             if !missing.is_empty() {
                 return Err(ConfigError::new(
                     "INTAKE_ENV",
@@ -454,6 +471,7 @@ impl Settings {
             firm_email,
             mail_from,
             firm_name,
+            firm_contact: std::sync::Arc::new(firm_contact),
             firm_time_zone,
             session_key,
             rate_limit,
@@ -468,6 +486,79 @@ impl Settings {
             staff_session_lifetime: Duration::from_secs(staff_session_hours * 3600),
             bookings_per_block_per_day,
             booking_alert_per_hour,
+        })
+    }
+}
+
+/// The firm's postal address, telephone number and privacy contact.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FirmContact {
+    /// The address's lines (`INTAKE_FIRM_ADDRESS`, lines separated by `|`); empty when not set.
+    pub address: Vec<String>,
+    /// As written for people (`INTAKE_FIRM_PHONE`), e.g. "+1 416 555 0100".
+    pub phone: Option<String>,
+    /// Who answers questions and requests about personal data (`INTAKE_PRIVACY_EMAIL`, by default the
+    /// firm's address).
+    pub privacy_email: String,
+}
+
+impl FirmContact {
+    fn from_vars(
+        address: Option<String>,
+        phone: Option<String>,
+        privacy_email: Option<String>,
+        firm_email: String,
+    ) -> Result<FirmContact, ConfigError> {
+        let address: Vec<String> = address
+            .unwrap_or_default()
+            .split('|')
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .map(str::to_owned)
+            .collect();
+        if address.len() > 6
+            || address
+                .iter()
+                .any(|l| l.chars().count() > 120 || l.chars().any(char::is_control))
+        {
+            return Err(ConfigError::new(
+                "INTAKE_FIRM_ADDRESS",
+                "must be at most 6 lines of at most 120 characters, separated by |",
+            ));
+        }
+        if let Some(phone) = &phone {
+            let digits = phone.chars().filter(char::is_ascii_digit).count();
+            let allowed = phone.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
+            if !allowed || !(7..=15).contains(&digits) || phone.len() > 30 {
+                return Err(ConfigError::new(
+                    "INTAKE_FIRM_PHONE",
+                    format!("`{phone}` is not a telephone number such as +1 416 555 0100"),
+                ));
+            }
+        }
+        let privacy_email = match privacy_email {
+            None => firm_email,
+            Some(v) => v
+                .parse::<lettre::Address>()
+                .map_err(|_| ConfigError::new("INTAKE_PRIVACY_EMAIL", format!("`{v}` is not an email address")))?
+                .to_string(),
+        };
+        Ok(FirmContact {
+            address,
+            phone,
+            privacy_email,
+        })
+    }
+
+    /// The number for a `tel:` link: the leading `+` and the digits.
+    pub fn phone_href(&self) -> Option<String> {
+        self.phone.as_ref().map(|phone| {
+            let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+            if phone.trim_start().starts_with('+') {
+                format!("tel:+{digits}")
+            } else {
+                format!("tel:{digits}")
+            }
         })
     }
 }
@@ -576,6 +667,9 @@ mod tests {
             ("INTAKE_BOOKINGS_PER_BLOCK_PER_DAY", "0"),
             ("INTAKE_BOOKINGS_PER_BLOCK_PER_DAY", "many"),
             ("INTAKE_BOOKING_ALERT_PER_HOUR", "-1"),
+            ("INTAKE_FIRM_PHONE", "call us"),
+            ("INTAKE_FIRM_PHONE", "12"),
+            ("INTAKE_PRIVACY_EMAIL", "nobody"),
         ] {
             let err = settings(&[(var, value)]).unwrap_err();
             assert_eq!(err.var, var, "{value}");
@@ -593,6 +687,26 @@ mod tests {
         assert_eq!((s.outbox_retention_days, s.metrics_listen), (7, None));
         let s = settings(&[("INTAKE_METRICS_LISTEN", "[::1]:9100")]).unwrap();
         assert_eq!(s.metrics_listen, Some("[::1]:9100".parse().unwrap()));
+    }
+
+    #[test]
+    fn firm_contact_reads_lines_and_a_phone_number() {
+        let s = settings(&[
+            ("INTAKE_FIRM_ADDRESS", "100 King St W, Suite 5 | Toronto ON  M5X 1A9 |"),
+            ("INTAKE_FIRM_PHONE", "+1 (416) 555-0100"),
+        ])
+        .unwrap();
+        assert_eq!(
+            s.firm_contact.address,
+            ["100 King St W, Suite 5", "Toronto ON  M5X 1A9"]
+        );
+        assert_eq!(s.firm_contact.phone_href().as_deref(), Some("tel:+14165550100"));
+        assert_eq!(s.firm_contact.privacy_email, "consultations@example.com");
+        let s = settings(&[("INTAKE_PRIVACY_EMAIL", "privacy@firm.example")]).unwrap();
+        assert_eq!(s.firm_contact.privacy_email, "privacy@firm.example");
+        assert!(s.firm_contact.address.is_empty() && s.firm_contact.phone.is_none());
+        let err = settings(&[("INTAKE_FIRM_ADDRESS", "a\u{7}b")]).unwrap_err();
+        assert_eq!(err.var, "INTAKE_FIRM_ADDRESS", "a control character is refused");
     }
 
     #[test]
@@ -678,6 +792,8 @@ mod tests {
             ),
             ("INTAKE_BASE_URL", "https://intake.example.com".into()),
             ("INTAKE_FIRM_EMAIL", "intake@firm.example".into()),
+            ("INTAKE_FIRM_ADDRESS", "100 King St W | Toronto ON  M5X 1A9".into()),
+            ("INTAKE_FIRM_PHONE", "+1 416 555 0100".into()),
         ]
     }
 
@@ -719,6 +835,8 @@ mod tests {
             "INTAKE_SESSION_KEY",
             "https:// INTAKE_BASE_URL",
             "INTAKE_FIRM_EMAIL",
+            "INTAKE_FIRM_ADDRESS",
+            "INTAKE_FIRM_PHONE",
         ] {
             assert!(line.contains(needed), "{needed} in {line}");
         }

@@ -396,6 +396,12 @@ fn announce_development_fallbacks(settings: &Settings) {
     if settings.session_key.ephemeral {
         fallbacks.push("a random session key: sessions end when the process stops".to_owned());
     }
+    if settings.firm_contact.address.is_empty() || settings.firm_contact.phone.is_none() {
+        fallbacks.push(
+            "no firm address or telephone number (INTAKE_FIRM_ADDRESS, INTAKE_FIRM_PHONE): pages do not say how to reach the firm"
+                .to_owned(),
+        );
+    }
     tracing::warn!(
         "DEVELOPMENT MODE: not for real applicants' data; set INTAKE_ENV=production for a deployment (see docs/operations.md)"
     );

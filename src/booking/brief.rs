@@ -40,8 +40,6 @@ const KEY_FIELDS: &[&str] = &[
     "current_role_category",
     "proposed_role_category",
     "proposed_wage",
-    "prior_refusal_or_removal",
-    "criminal_history",
 ];
 
 /// What the brief is made of.
@@ -60,7 +58,9 @@ pub struct BriefSource<'a> {
     pub meeting: Meeting,
 }
 
-/// The brief of `source`, in its language.
+/// The brief of `source`, in its language. It goes by email, so it leaves out the sensitive answers
+/// (refusals, criminal history) and the rules that reveal them: it says only that some answers
+/// need a lawyer's look, and links to the application, where staff read them.
 pub fn firm_brief(settings: &Settings, source: &BriefSource<'_>) -> Option<FirmBrief> {
     let lang = source.lang;
     let main = source.assessments.first()?;
@@ -78,8 +78,9 @@ pub fn firm_brief(settings: &Settings, source: &BriefSource<'_>) -> Option<FirmB
         phone: answers.str("phone").unwrap_or_default().to_owned(),
         pathway: lang.t(prescreen::pathway_key(source.pathway)),
         outcome: lang.t(main.outcome.i18n_key()),
-        summary: text::brief_summary(lang, main, answers),
-        groups: text::brief_groups(lang, main),
+        summary: text::email_summary(lang, main, answers),
+        needs_a_look: text::needs_a_look(answers),
+        groups: text::email_groups(lang, main),
         wage_line: main
             .values
             .wage

@@ -332,6 +332,8 @@ mod tests {
             daily_cap: 8,
             video_link: String::new(),
             phone: String::new(),
+            regulator: String::new(),
+            licence_number: String::new(),
             active: true,
         }
     }

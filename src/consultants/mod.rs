@@ -74,6 +74,21 @@ pub fn choose_listed(list: &str, allowed: &[&str]) -> Result<Vec<String>, String
     choose(&items, allowed)
 }
 
+/// The longest name of a regulator ("Law Society of Ontario", "College of Immigration and
+/// Citizenship Consultants"), and of a licence number; the table's checks say the same.
+pub const MAX_REGULATOR_CHARS: usize = 120;
+pub const MAX_LICENCE_CHARS: usize = 40;
+
+/// One line of text (may be empty) of at most `max` characters, without control characters; the
+/// message `error` otherwise.
+pub fn one_line(raw: &str, max: usize, error: &'static str) -> Result<String, Invalid> {
+    let text = raw.trim();
+    if text.chars().count() > max || text.chars().any(char::is_control) {
+        return Err(Invalid(error));
+    }
+    Ok(text.to_owned())
+}
+
 /// A video meeting link: empty, or an `https://` address of at most [`MAX_VIDEO_LINK_CHARS`]
 /// characters with a host name, no credentials and nothing that would end it in an email or an
 /// invite (spaces, quotes, angle brackets, control characters).

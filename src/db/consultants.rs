@@ -17,6 +17,11 @@ pub struct Consultant {
     pub daily_cap: i32,
     pub video_link: String,
     pub phone: String,
+    /// Shown on the team page; not read by the schedule (whose JSON leaves them out).
+    #[serde(default)]
+    pub regulator: String,
+    #[serde(default)]
+    pub licence_number: String,
     pub active: bool,
 }
 
@@ -50,7 +55,7 @@ async fn select(db: impl PgExecutor<'_>, filter: Filter<'_>) -> sqlx::Result<Vec
         Consultant,
         r#"select c.consultant_id, c.staff_user_id, coalesce(s.name, '') as "name!", coalesce(s.email, '') as "email!",
                   c.languages, c.pathways, c.daily_cap, c.video_link, c.phone,
-                  c.active and coalesce(s.active, true) as "active!"
+                  c.regulator, c.licence_number, c.active and coalesce(s.active, true) as "active!"
            from consultant c left join staff_user s using (staff_user_id)
            where ($1::uuid is null or c.consultant_id = $1)
              and ($2::uuid is null or c.staff_user_id = $2)
@@ -97,6 +102,8 @@ pub struct Profile {
     pub daily_cap: i32,
     pub video_link: String,
     pub phone: String,
+    pub regulator: String,
+    pub licence_number: String,
     pub active: bool,
 }
 
@@ -127,8 +134,8 @@ pub async fn create(
 pub async fn update(conn: &mut PgConnection, id: Uuid, new: &Profile) -> sqlx::Result<Option<Profile>> {
     let before = sqlx::query_as!(
         Profile,
-        "select languages, pathways, daily_cap, video_link, phone, active from consultant
-         where consultant_id = $1 for update",
+        "select languages, pathways, daily_cap, video_link, phone, regulator, licence_number, active
+         from consultant where consultant_id = $1 for update",
         id
     )
     .fetch_optional(&mut *conn)
@@ -136,7 +143,7 @@ pub async fn update(conn: &mut PgConnection, id: Uuid, new: &Profile) -> sqlx::R
     if before.is_some() {
         sqlx::query!(
             "update consultant set languages = $2, pathways = $3, daily_cap = $4, video_link = $5, phone = $6,
-                    active = $7, updated_at = now()
+                    active = $7, regulator = $8, licence_number = $9, updated_at = now()
              where consultant_id = $1",
             id,
             &new.languages,
@@ -145,6 +152,8 @@ pub async fn update(conn: &mut PgConnection, id: Uuid, new: &Profile) -> sqlx::R
             new.video_link,
             new.phone,
             new.active,
+            new.regulator,
+            new.licence_number,
         )
         .execute(conn)
         .await?;
@@ -207,7 +216,8 @@ pub async fn by_feed_token(db: impl PgExecutor<'_>, token_hash: &[u8]) -> sqlx::
 pub async fn profile(db: impl PgExecutor<'_>, id: Uuid) -> sqlx::Result<Option<Profile>> {
     sqlx::query_as!(
         Profile,
-        "select languages, pathways, daily_cap, video_link, phone, active from consultant where consultant_id = $1",
+        "select languages, pathways, daily_cap, video_link, phone, regulator, licence_number, active
+         from consultant where consultant_id = $1",
         id
     )
     .fetch_optional(db)

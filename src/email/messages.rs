@@ -144,6 +144,9 @@ pub struct FirmBrief {
     pub outcome: String,
     /// One line a lawyer reads first: track · NOC · pay vs median · offer · admissibility · language.
     pub summary: String,
+    /// A sensitive answer (refusal, criminal history) is not "no": the email says that some answers
+    /// need a lawyer's look, not which.
+    pub needs_a_look: bool,
     /// The rules that fired on the chosen pathway, by group (deciding, to check, in place, notes): (group, [(id, text)]).
     pub groups: Vec<(String, Vec<(String, String)>)>,
     /// §7.5: the median used, or why there is none; empty when the pathway reads no median.

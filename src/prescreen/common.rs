@@ -172,8 +172,7 @@ const SPOUSE_TEER_2_3_GROUPS: &[&str] = &["22", "32", "33", "72", "73", "82", "8
 ///   fires through the length.
 /// - X11 reads `duration_months` (GTS, CUSMA) or `assignment_months` (ICT).
 pub(super) fn rules(answers: &Answers, pathway: Pathway, ctx: &Context<'_>, hits: &mut Hits) {
-    let admissibility = ["prior_refusal_or_removal", "criminal_history"];
-    if admissibility.iter().any(|f| answers.str(f).is_some_and(|v| v != "no")) {
+    if super::text::needs_a_look(answers) {
         hits.fire("X1");
     }
     let inside = answers.str("current_location") == Some("inside_canada");

@@ -152,8 +152,33 @@ pub fn pay_text(lang: Lang, wage: &WageCheck) -> Option<String> {
     })
 }
 
+/// The answers about refusals and criminal history: what a lawyer reads on the application page and
+/// what never leaves the database in an email.
+pub const SENSITIVE_FIELDS: [&str; 2] = ["prior_refusal_or_removal", "criminal_history"];
+
+/// The rules that quote or reveal a sensitive answer (X1: a refusal, removal or criminal history to
+/// discuss): left out of emails, which say instead that some answers need a lawyer's look.
+pub const SENSITIVE_RULES: [&str; 1] = ["X1"];
+
+/// True when a sensitive answer is anything but "no": the brief email then says that some answers
+/// need a lawyer's look, without saying which.
+pub fn needs_a_look(answers: &Answers) -> bool {
+    SENSITIVE_FIELDS
+        .iter()
+        .any(|f| answers.str(f).is_some_and(|v| v != "no"))
+}
+
 /// The brief's first line: track · NOC · pay vs median · offer · admissibility · language.
 pub fn brief_summary(lang: Lang, main: &StoredAssessment, answers: &Answers) -> String {
+    summary(lang, main, answers, true)
+}
+
+/// The brief's first line for an email: as [`brief_summary`] without the admissibility part.
+pub fn email_summary(lang: Lang, main: &StoredAssessment, answers: &Answers) -> String {
+    summary(lang, main, answers, false)
+}
+
+fn summary(lang: Lang, main: &StoredAssessment, answers: &Answers, admissibility: bool) -> String {
     let mut parts: Vec<String> = Vec::new();
     let track_key = match main.values.track.as_deref() {
         Some("gts_b") => "brief-track-gts_b",
@@ -196,11 +221,12 @@ pub fn brief_summary(lang: Lang, main: &StoredAssessment, answers: &Answers) -> 
     if let Some(offer) = answers.str("job_offer_status") {
         parts.push(lang.t(&format!("brief-offer-{offer}")));
     }
-    let admissibility = ["prior_refusal_or_removal", "criminal_history"];
-    if admissibility.iter().all(|f| answers.str(f) == Some("no")) {
-        parts.push(lang.t("brief-no-refusals"));
-    } else if admissibility.iter().any(|f| answers.has(f)) {
-        parts.push(lang.t("brief-admissibility-to-discuss"));
+    if admissibility {
+        if SENSITIVE_FIELDS.iter().all(|f| answers.str(f) == Some("no")) {
+            parts.push(lang.t("brief-no-refusals"));
+        } else if SENSITIVE_FIELDS.iter().any(|f| answers.has(f)) {
+            parts.push(lang.t("brief-admissibility-to-discuss"));
+        }
     }
     if let Some(language) = answers.str("language").and_then(Lang::from_code) {
         parts.push(lang.t(&format!("brief-language-{}", language.code())));
@@ -210,9 +236,19 @@ pub fn brief_summary(lang: Lang, main: &StoredAssessment, answers: &Answers) -> 
 
 /// The groups of the brief (§5.4), each with its rules' ids and texts; empty groups left out.
 pub fn brief_groups(lang: Lang, stored: &StoredAssessment) -> Vec<(String, Vec<(String, String)>)> {
+    groups(lang, stored, |_| true)
+}
+
+/// The groups of the brief for an email: without [`SENSITIVE_RULES`].
+pub fn email_groups(lang: Lang, stored: &StoredAssessment) -> Vec<(String, Vec<(String, String)>)> {
+    groups(lang, stored, |id| !SENSITIVE_RULES.contains(&id))
+}
+
+fn groups(lang: Lang, stored: &StoredAssessment, keep: impl Fn(&str) -> bool) -> Vec<(String, Vec<(String, String)>)> {
     stored
         .groups()
         .into_iter()
+        .map(|(kind, ids)| (kind, ids.into_iter().filter(|id| keep(id)).collect::<Vec<_>>()))
         .filter(|(_, ids)| !ids.is_empty())
         .map(|(kind, ids)| {
             let rules = ids

@@ -1,5 +1,6 @@
 //! Every route of the site, by area.
 
+pub mod about;
 pub mod apply;
 pub mod calendar;
 pub mod contact;
@@ -28,4 +29,5 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     apply::configure(cfg);
     manage::configure(cfg);
     contact::configure(cfg);
+    about::configure(cfg);
 }

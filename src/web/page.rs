@@ -8,13 +8,17 @@ use std::{
 use actix_session::{Session, SessionExt};
 use actix_web::{FromRequest, HttpRequest, dev::Payload, http::header};
 
-use crate::{context::App, error::AppError, i18n::Lang, web::session::TypedSession};
+use std::sync::Arc;
+
+use crate::{config::FirmContact, context::App, error::AppError, i18n::Lang, web::session::TypedSession};
 
 /// The context of one rendered page.
 #[derive(Clone)]
 pub struct PageCtx {
     pub lang: Lang,
     pub firm_name: String,
+    /// The firm's address, telephone and privacy contact (the footer, the contact and privacy pages).
+    pub contact: Arc<FirmContact>,
     /// The session, to create a CSRF token only when the page has a form: reading pages sets no cookie.
     session: Option<Session>,
     csrf_token: OnceCell<String>,
@@ -29,6 +33,7 @@ impl PageCtx {
         PageCtx {
             lang,
             firm_name,
+            contact: Arc::default(),
             session: None,
             csrf_token: OnceCell::from(csrf_token),
             rest_of_path: "/".to_owned(),
@@ -61,15 +66,16 @@ impl PageCtx {
             None => "/".to_owned(),
         };
         let session = req.get_session();
-        let firm_name = req
+        let (firm_name, contact) = req
             .app_data::<App>()
-            .map(|app| app.settings.firm_name.clone())
+            .map(|app| (app.settings.firm_name.clone(), app.settings.firm_contact.clone()))
             .unwrap_or_default();
         PageCtx {
             lang,
             session: Some(session),
             csrf_token: OnceCell::new(),
             firm_name,
+            contact,
             rest_of_path: if rest_of_path.is_empty() {
                 "/".to_owned()
             } else {

@@ -64,6 +64,8 @@ fn production_without_its_settings_refuses_in_one_line_and_starts_nothing() {
         "INTAKE_SESSION_KEY",
         "https:// INTAKE_BASE_URL",
         "INTAKE_FIRM_EMAIL",
+        "INTAKE_FIRM_ADDRESS",
+        "INTAKE_FIRM_PHONE",
     ] {
         assert!(stderr.contains(missing), "{missing} in {stderr}");
     }
@@ -82,6 +84,8 @@ fn production_without_its_settings_refuses_in_one_line_and_starts_nothing() {
         .env("INTAKE_ENV", "production")
         .env("INTAKE_BASE_URL", "https://intake.example.com")
         .env("INTAKE_FIRM_EMAIL", "intake@firm.example")
+        .env("INTAKE_FIRM_ADDRESS", "100 King St W | Toronto ON  M5X 1A9")
+        .env("INTAKE_FIRM_PHONE", "+1 416 555 0100")
         .env("INTAKE_SESSION_KEY_FILE", secret("session-key", &key))
         .env(
             "INTAKE_DATABASE_URL_FILE",

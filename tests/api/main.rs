@@ -26,4 +26,5 @@ mod staff;
 mod staff_admin;
 mod staff_auth;
 mod staff_security;
+mod trust;
 mod wages;

@@ -251,3 +251,10 @@ availability-holidays-quebec = { $place } ({ $easter })
 availability-quebec-easter = Quebec's Easter holiday
 availability-quebec-easter-hint = Read with Quebec's holidays only: its law lets the employer choose Good Friday or Easter Monday, and many give both.
 availability-quebec-easter-both = Good Friday and Easter Monday
+
+consultant-regulator = Regulator
+consultant-regulator-hint = The law society or college that licenses them, for example Law Society of Ontario. Shown on the public “Our team” page.
+consultant-licence = Licence number
+consultant-licence-hint = As the regulator’s public register shows it. Shown on the public “Our team” page.
+err-consultant-regulator = Enter the regulator’s name in at most 120 characters, on one line
+err-consultant-licence = Enter the licence number in at most 40 characters, on one line

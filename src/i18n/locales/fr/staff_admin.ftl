@@ -251,3 +251,10 @@ availability-holidays-quebec = { $place } ({ $easter })
 availability-quebec-easter = Congé de Pâques au Québec
 availability-quebec-easter-hint = Ne vaut qu’avec les jours fériés du Québec : la loi y laisse l’employeur choisir le Vendredi saint ou le lundi de Pâques, et beaucoup donnent les deux.
 availability-quebec-easter-both = Vendredi saint et lundi de Pâques
+
+consultant-regulator = Ordre professionnel
+consultant-regulator-hint = Le barreau ou l’ordre qui lui délivre son permis, par exemple le Barreau de l’Ontario. Affiché sur la page publique « Notre équipe ».
+consultant-licence = Numéro de permis
+consultant-licence-hint = Tel qu’il figure au registre public de l’ordre. Affiché sur la page publique « Notre équipe ».
+err-consultant-regulator = Entrez le nom de l’ordre en 120 caractères au plus, sur une ligne
+err-consultant-licence = Entrez le numéro de permis en 40 caractères au plus, sur une ligne

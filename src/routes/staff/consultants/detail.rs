@@ -38,6 +38,8 @@ pub struct ConsultantPage {
     pub daily_cap: i32,
     pub video_link: String,
     pub phone: String,
+    pub regulator: String,
+    pub licence_number: String,
     /// The consultant's own flag.
     pub active: bool,
     /// Their staff account is disabled (no times of theirs are offered).
@@ -107,6 +109,8 @@ async fn page(
         daily_cap: stored.daily_cap,
         video_link: stored.video_link.clone(),
         phone: stored.phone.clone(),
+        regulator: stored.regulator.clone(),
+        licence_number: stored.licence_number.clone(),
         active: stored.active,
         account_disabled: stored.active && !consultant.active,
         own_hours,

@@ -39,6 +39,8 @@ pub struct ProfileInput {
     pub daily_cap: String,
     pub video_link: String,
     pub phone: String,
+    pub regulator: String,
+    pub licence_number: String,
     /// The box "takes consultations" is ticked.
     pub active: bool,
 }
@@ -53,6 +55,8 @@ impl ProfileInput {
                 "daily_cap" => input.daily_cap = value,
                 "video_link" => input.video_link = value,
                 "phone" => input.phone = value,
+                "regulator" => input.regulator = value,
+                "licence_number" => input.licence_number = value,
                 "active" => input.active = value == "yes",
                 _ => {}
             }
@@ -67,6 +71,8 @@ impl ProfileInput {
             daily_cap: profile.daily_cap.to_string(),
             video_link: profile.video_link.clone(),
             phone: profile.phone.clone(),
+            regulator: profile.regulator.clone(),
+            licence_number: profile.licence_number.clone(),
             active: profile.active,
         }
     }
@@ -98,17 +104,49 @@ impl ProfileInput {
         }
         let video_link = errs.check("video_link", consultants::video_link(&self.video_link));
         let phone = errs.check("phone", consultants::phone(&self.phone));
-        match (languages, pathways, daily_cap, video_link, phone) {
-            (Some(languages), Some(pathways), Some(daily_cap), Some(video_link), Some(phone)) if errs.is_empty() => {
-                Ok(Profile {
-                    languages,
-                    pathways,
-                    daily_cap,
-                    video_link,
-                    phone,
-                    active: self.active,
-                })
-            }
+        let regulator = errs.check(
+            "regulator",
+            consultants::one_line(
+                &self.regulator,
+                consultants::MAX_REGULATOR_CHARS,
+                "err-consultant-regulator",
+            ),
+        );
+        let licence_number = errs.check(
+            "licence_number",
+            consultants::one_line(
+                &self.licence_number,
+                consultants::MAX_LICENCE_CHARS,
+                "err-consultant-licence",
+            ),
+        );
+        match (
+            languages,
+            pathways,
+            daily_cap,
+            video_link,
+            phone,
+            regulator,
+            licence_number,
+        ) {
+            (
+                Some(languages),
+                Some(pathways),
+                Some(daily_cap),
+                Some(video_link),
+                Some(phone),
+                Some(regulator),
+                Some(licence_number),
+            ) if errs.is_empty() => Ok(Profile {
+                languages,
+                pathways,
+                daily_cap,
+                video_link,
+                phone,
+                regulator,
+                licence_number,
+                active: self.active,
+            }),
             _ => Err(errs),
         }
     }

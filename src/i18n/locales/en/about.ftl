@@ -1,0 +1,51 @@
+## The footer, the team page and the privacy notice.
+
+nav-team = Our team
+nav-privacy = Privacy notice
+footer-nav-label = About the firm
+footer-phone = Telephone:
+no-relationship = Using this site, or booking a free consultation, does not make { $firm } your lawyer: no lawyer–client relationship exists until you and the firm sign an agreement.
+
+team-title = Our team
+team-lead = The lawyers who hold the free consultations. Each is licensed by the regulator shown; you can check a licence in the regulator’s public register.
+team-languages = Consults in
+team-pathways = Work permits
+team-regulator = Regulator
+team-licence = Licence number
+team-not-given = Not given on this site
+team-empty = The firm has not listed its lawyers here yet. Write to us through the contact page to ask who will advise you.
+team-book = Book a free consultation
+
+privacy-title = Privacy notice
+privacy-lead = How { $firm } handles the personal information you give on this site: what we collect, why, who sees it, how long we keep it and what you can ask of us.
+privacy-who-title = Who is responsible
+privacy-who = { $firm } is responsible for the personal information collected on this site. Questions and requests about it go to our privacy contact:
+privacy-collect-title = What we collect
+privacy-collect-contact = Your name, email address, country and time zone, so that we can reach you and hold the consultation at a time that suits you.
+privacy-collect-answers = Your answers about your situation: citizenship, status in Canada, education, work experience, job offer, employer, pay and transfer.
+privacy-collect-sensitive = Answers a lawyer needs before advising you: past refusals, criminal history and health questions. These are shown only to the firm’s staff on the site; they are never sent by email.
+privacy-collect-booking = The consultation you book: its time, how you want to meet and in which language.
+privacy-collect-messages = Messages you send through the contact form.
+privacy-collect-network = The block of network addresses a booking comes from, kept two days to stop abuse. We do not use advertising or analytics trackers.
+privacy-why-title = Why
+privacy-why = To prepare and hold your free consultation: the lawyer reads your answers beforehand, so that the consultation is about your case. We ask for your consent before the first answer is kept, and we use your answers for nothing else.
+privacy-who-sees-title = Who sees it
+privacy-who-sees = The firm’s lawyers and the staff who arrange consultations, each signing in with their own account. The company that delivers our emails handles the emails we send you. Nobody else: we do not sell or share your information.
+privacy-where-title = Where it is kept
+privacy-where = In the firm’s database, sent over an encrypted connection (HTTPS).
+privacy-keep-title = How long we keep it
+privacy-keep-draft = Answers you have not sent yet: deleted { $days } days after your last change.
+privacy-keep-lead = A request that does not lead to the firm working for you: erased { $days } days after you sent it. The firm keeps only that a request existed, its reference, permit and date.
+privacy-keep-messages = Messages from the contact form: deleted after { $days } days.
+privacy-keep-emails = Emails we sent you: their content is emptied { $days } days after they are sent.
+privacy-keep-client = If you become a client, your information becomes part of your file and is kept as long as the firm’s professional obligations require.
+privacy-rights-title = Your rights
+privacy-rights = You can ask for a copy of your information, ask us to correct it, and withdraw your request and your consent at any time: we then erase your information and cancel any consultation. Write to our privacy contact.
+privacy-complaint = Canada’s private-sector privacy law (PIPEDA) applies. If you are not satisfied with our answer, you can complain to the Office of the Privacy Commissioner of Canada.
+privacy-cookies-title = Cookies
+privacy-cookies = One cookie, needed for the site to work: it keeps your unfinished answers and protects your forms. It is not used to follow you on other sites.
+privacy-lawyer-title = No lawyer–client relationship
+contact-details-title = Visit or call
+contact-form-title = Write to us
+form-privacy-before = How we handle what you send:
+email-needs-a-look = Some answers need a lawyer’s look before the consultation. They are not sent by email: read them on the application page.

@@ -1,0 +1,51 @@
+## Le pied de page, la page de l’équipe et la politique de confidentialité.
+
+nav-team = Notre équipe
+nav-privacy = Confidentialité
+footer-nav-label = À propos du cabinet
+footer-phone = Téléphone :
+no-relationship = Utiliser ce site ou réserver une consultation gratuite ne fait pas de { $firm } votre avocat : aucune relation avocat-client n’existe tant que vous et le cabinet n’avez pas signé d’entente.
+
+team-title = Notre équipe
+team-lead = Les avocats qui tiennent les consultations gratuites. Chacun détient un permis de l’ordre indiqué; vous pouvez vérifier un permis dans le registre public de l’ordre.
+team-languages = Consulte en
+team-pathways = Permis de travail
+team-regulator = Ordre professionnel
+team-licence = Numéro de permis
+team-not-given = Non indiqué sur ce site
+team-empty = Le cabinet n’a pas encore présenté ses avocats ici. Écrivez-nous par la page de contact pour savoir qui vous conseillera.
+team-book = Réserver une consultation gratuite
+
+privacy-title = Politique de confidentialité
+privacy-lead = Comment { $firm } traite les renseignements personnels que vous donnez sur ce site : ce que nous recueillons, pourquoi, qui les voit, combien de temps nous les gardons et ce que vous pouvez nous demander.
+privacy-who-title = Qui en est responsable
+privacy-who = { $firm } est responsable des renseignements personnels recueillis sur ce site. Les questions et les demandes à leur sujet vont à notre responsable de la protection des renseignements personnels :
+privacy-collect-title = Ce que nous recueillons
+privacy-collect-contact = Vos nom, adresse courriel, pays et fuseau horaire, pour vous joindre et tenir la consultation à une heure qui vous convient.
+privacy-collect-answers = Vos réponses sur votre situation : citoyenneté, statut au Canada, études, expérience de travail, offre d’emploi, employeur, salaire et mutation.
+privacy-collect-sensitive = Les réponses dont un avocat a besoin avant de vous conseiller : refus antérieurs, antécédents criminels et questions de santé. Elles ne sont montrées qu’au personnel du cabinet sur le site; elles ne sont jamais envoyées par courriel.
+privacy-collect-booking = La consultation que vous réservez : son heure, la façon de vous rencontrer et la langue.
+privacy-collect-messages = Les messages envoyés par le formulaire de contact.
+privacy-collect-network = Le bloc d’adresses réseau d’où vient une réservation, gardé deux jours pour empêcher les abus. Nous n’utilisons ni traceur publicitaire ni outil d’analyse.
+privacy-why-title = Pourquoi
+privacy-why = Pour préparer et tenir votre consultation gratuite : l’avocat lit vos réponses à l’avance, pour que la consultation porte sur votre cas. Nous vous demandons votre consentement avant de garder la première réponse et nous n’utilisons vos réponses à aucune autre fin.
+privacy-who-sees-title = Qui les voit
+privacy-who-sees = Les avocats du cabinet et le personnel qui organise les consultations, chacun avec son propre compte. L’entreprise qui achemine nos courriels traite ceux que nous vous envoyons. Personne d’autre : nous ne vendons ni ne communiquons vos renseignements.
+privacy-where-title = Où ils sont gardés
+privacy-where = Dans la base de données du cabinet, transmis par une connexion chiffrée (HTTPS).
+privacy-keep-title = Combien de temps nous les gardons
+privacy-keep-draft = Les réponses pas encore envoyées : supprimées { $days } jours après votre dernière modification.
+privacy-keep-lead = Une demande qui n’aboutit pas à un mandat du cabinet : effacée { $days } jours après son envoi. Le cabinet garde seulement qu’une demande a existé, sa référence, le permis et la date.
+privacy-keep-messages = Les messages du formulaire de contact : supprimés après { $days } jours.
+privacy-keep-emails = Les courriels que nous vous avons envoyés : leur contenu est vidé { $days } jours après l’envoi.
+privacy-keep-client = Si vous devenez client, vos renseignements font partie de votre dossier et sont gardés aussi longtemps que les obligations professionnelles du cabinet l’exigent.
+privacy-rights-title = Vos droits
+privacy-rights = Vous pouvez demander une copie de vos renseignements, nous demander de les corriger et retirer votre demande et votre consentement à tout moment : nous effaçons alors vos renseignements et annulons toute consultation. Écrivez à notre responsable de la protection des renseignements personnels.
+privacy-complaint = La loi canadienne sur la protection des renseignements personnels dans le secteur privé (LPRPDE) s’applique. Si notre réponse ne vous satisfait pas, vous pouvez porter plainte auprès du Commissariat à la protection de la vie privée du Canada.
+privacy-cookies-title = Témoins (cookies)
+privacy-cookies = Un seul témoin, nécessaire au fonctionnement du site : il garde vos réponses en cours et protège vos formulaires. Il ne sert pas à vous suivre sur d’autres sites.
+privacy-lawyer-title = Aucune relation avocat-client
+contact-details-title = Nous rendre visite ou nous appeler
+contact-form-title = Nous écrire
+form-privacy-before = Comment nous traitons ce que vous envoyez :
+email-needs-a-look = Certaines réponses demandent l’attention d’un avocat avant la consultation. Elles ne sont pas envoyées par courriel : lisez-les sur la page de la demande.
