@@ -66,7 +66,7 @@ REMAINING = [
              "offered_wage": "145000", "wage_unit": "annual", "hours_per_week": "40",
              "years_specialized_experience": "7"}),
     ("admissibility", {"prior_refusal_or_removal": "no", "criminal_history": "no"}),
-    ("consent", {"consent_privacy": "yes", "ack_not_legal_advice": "yes"}),
+    ("consent", {"ack_not_legal_advice": "yes"}),
 ]
 TAB = "\ue004"
 

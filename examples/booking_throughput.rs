@@ -77,7 +77,7 @@ async fn prepare(base: &str, i: usize) -> (Browser, Vec<String>) {
     let name = format!("Applicant {i}");
     let email = format!("applicant{i}@example.com");
     let pages: Vec<(&str, Vec<(&str, &str)>)> = vec![
-        ("/en/apply", vec![("target_pathway", "gts")]),
+        ("/en/apply", vec![("target_pathway", "gts"), ("consent_privacy", "yes")]),
         (
             "/en/apply/gts/about-you",
             vec![
@@ -137,10 +137,7 @@ async fn prepare(base: &str, i: usize) -> (Browser, Vec<String>) {
             "/en/apply/gts/admissibility",
             vec![("prior_refusal_or_removal", "no"), ("criminal_history", "no")],
         ),
-        (
-            "/en/apply/gts/consent",
-            vec![("consent_privacy", "yes"), ("ack_not_legal_advice", "yes")],
-        ),
+        ("/en/apply/gts/consent", vec![("ack_not_legal_advice", "yes")]),
     ];
     for (path, fields) in &pages {
         let (status, _) = b.post(path, fields).await;

@@ -140,7 +140,8 @@ fn client() -> Client {
 async fn start_draft(base: &str, client: &Client, i: usize) -> Browser {
     let mut b = Browser::new(base, client);
     b.get_form("/en/apply").await;
-    b.answer("/en/apply", &[("target_pathway", "gts")]).await;
+    b.answer("/en/apply", &[("target_pathway", "gts"), ("consent_privacy", "yes")])
+        .await;
     let (name, email) = (format!("Applicant {i}"), format!("applicant{i}@example.com"));
     b.answer(
         "/en/apply/gts/about-you",
@@ -211,10 +212,7 @@ async fn complete_draft(b: &mut Browser, slot: &str) {
             "/en/apply/gts/admissibility",
             &[("prior_refusal_or_removal", "no"), ("criminal_history", "no")],
         ),
-        (
-            "/en/apply/gts/consent",
-            &[("consent_privacy", "yes"), ("ack_not_legal_advice", "yes")],
-        ),
+        ("/en/apply/gts/consent", &[("ack_not_legal_advice", "yes")]),
     ];
     for (path, fields) in pages {
         b.answer(path, fields).await;

@@ -34,6 +34,7 @@ pub struct Application {
 impl Application {
     /// Binds `settings.listen` (port 0 picks a free port, as tests do) and builds the server.
     pub fn build(settings: Arc<Settings>, pool: PgPool, metrics: Metrics) -> anyhow::Result<Application> {
+        crate::i18n::set_firm_name(&settings.firm_name);
         let listener = TcpListener::bind(settings.listen)
             .map_err(|e| anyhow::anyhow!("cannot listen on {} (INTAKE_LISTEN): {e}", settings.listen))?;
         let port = listener.local_addr()?.port();

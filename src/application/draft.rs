@@ -18,6 +18,7 @@ use crate::{
 /// The deciding answers of "not sure", kept after a pathway is picked so that the assessment of
 /// the other pathways has them too.
 const NOT_SURE_KEEP: &[&str] = &[
+    CONSENT_FIELD,
     "citizenships",
     "job_offer_status",
     "noc_2021_code",
@@ -40,12 +41,17 @@ fn carried_from_not_sure(pathway: Pathway) -> &'static [&'static str] {
 
 /// The booking's answers, kept whatever the pathway's questions.
 const BOOKING_KEEP: &[&str] = &[
+    CONSENT_FIELD,
     "slot",
     "consultation_mode",
     "consultation_language",
     "consultant",
     "time_zone",
 ];
+
+/// The consent to keep the answers (`consent_privacy`), given on the page that starts a draft,
+/// before any answer is stored, and kept whatever the pathway.
+pub const CONSENT_FIELD: &str = "consent_privacy";
 
 /// The page that saves the choice of a consultation time (its slug in `completed_steps`).
 pub const SLOT_STEP: &str = "booking";

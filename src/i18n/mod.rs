@@ -17,6 +17,15 @@ fluent_templates::static_loader! {
     };
 }
 
+/// The firm's name, for messages that name it when the caller has no page or email context (the
+/// staff view's question labels, error summaries): set once at start-up.
+static FIRM_NAME: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Sets the firm's name used by [`Lang::t`]; the first call wins (one firm per process).
+pub fn set_firm_name(name: &str) {
+    let _ = FIRM_NAME.set(name.to_owned());
+}
+
 static EN: LanguageIdentifier = langid!("en");
 static FR: LanguageIdentifier = langid!("fr");
 
@@ -118,20 +127,18 @@ impl Lang {
     }
 
     /// The message `key` in this language. A missing key shows the key itself (and the parity test fails).
+    /// A message that names the firm (`{ $firm }`) gets the name [`set_firm_name`] gave.
     pub fn t(self, key: &str) -> String {
-        MEMO.with_borrow_mut(|memo| {
+        let found = MEMO.with_borrow_mut(|memo| {
             let messages = &mut memo.plain[self.index()];
             if let Some(text) = messages.get(key) {
-                return text.clone();
+                return Some(text.clone());
             }
-            match LOCALES.try_lookup(self.id(), key) {
-                Some(text) => {
-                    messages.insert(key.to_owned(), text.clone());
-                    text
-                }
-                None => key.to_owned(),
-            }
-        })
+            let text = LOCALES.try_lookup(self.id(), key)?;
+            messages.insert(key.to_owned(), text.clone());
+            Some(text)
+        });
+        found.unwrap_or_else(|| self.t_firm(key, FIRM_NAME.get().map_or("", String::as_str)))
     }
 
     /// The message `key` with the firm's name as its only argument, formatted once per thread.
@@ -269,5 +276,21 @@ mod tests {
         assert_eq!(Lang::from_path("/en/"), Some(Lang::En));
         assert_eq!(Lang::from_path("/staff/login"), None);
         assert_eq!(Lang::from_path("/french"), None);
+    }
+}
+
+#[cfg(test)]
+mod firm_tests {
+    use super::*;
+
+    #[test]
+    fn a_message_that_names_the_firm_is_never_shown_as_its_id() {
+        set_firm_name("Maple & Partners");
+        for lang in Lang::ALL {
+            let text = lang.t("q-consent_privacy");
+            assert_ne!(text, "q-consent_privacy");
+            assert!(text.contains("Maple & Partners"), "{text}");
+        }
+        assert_eq!(Lang::En.t("no-such-message"), "no-such-message");
     }
 }

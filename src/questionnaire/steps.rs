@@ -265,13 +265,13 @@ pub static ADMISSIBILITY: Step = Step {
     ],
 };
 
+/// The last page before the assessment: the applicant acknowledges that it is not legal advice. (The
+/// consent to keep the answers, `consent_privacy`, is given before the first answer is stored, on the
+/// page that starts a draft: `routes::apply::choose`.)
 pub static CONSENT: Step = Step {
     slug: "consent",
     when: None,
-    fields: &[
-        Field::new("consent_privacy", Kind::Check),
-        Field::new("ack_not_legal_advice", Kind::Check),
-    ],
+    fields: &[Field::new("ack_not_legal_advice", Kind::Check)],
 };
 
 // ---- Global Talent Stream ------------------------------------------------------------------

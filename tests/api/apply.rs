@@ -28,7 +28,7 @@ pub(crate) const EDUCATION: Answers = &[
     ("years_it_experience", "6.5"),
 ];
 pub(crate) const ADMISSIBILITY: Answers = &[("prior_refusal_or_removal", "no"), ("criminal_history", "no")];
-pub(crate) const CONSENT: Answers = &[("consent_privacy", "yes"), ("ack_not_legal_advice", "yes")];
+pub(crate) const CONSENT: Answers = &[("ack_not_legal_advice", "yes")];
 pub(crate) const DUTIES: &str =
     "Design and build distributed payment services, review code and mentor two junior engineers.";
 
@@ -38,7 +38,7 @@ pub(crate) async fn choose(app: &TestApp, lang: &str, target: &str) -> String {
         .submit(
             &format!("/{lang}/apply"),
             &format!("/{lang}/apply"),
-            &[("target_pathway", target)],
+            &[("target_pathway", target), ("consent_privacy", "yes")],
         )
         .await;
     assert_eq!(page.status, 303, "{}", page.body);

@@ -151,7 +151,9 @@ async fn questionnaire(address: &str, email: &str) -> Browser {
         ("admissibility", ADMISSIBILITY),
         ("consent", CONSENT),
     ];
-    let mut at = browser.answer("/en/apply", &[("target_pathway", "gts")]).await;
+    let mut at = browser
+        .answer("/en/apply", &[("target_pathway", "gts"), ("consent_privacy", "yes")])
+        .await;
     for (page, fields) in pages {
         assert_eq!(at, format!("/en/apply/gts/{page}"), "the questionnaire went elsewhere");
         at = browser.answer(&at, fields).await;

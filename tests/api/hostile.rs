@@ -1331,8 +1331,12 @@ async fn contact_choose_and_save_for_later_take_hostile_input_safely() {
 
     // Choosing a pathway.
     let page = sweep.get(&browser, "/en/apply", "nothing").await;
-    let form = Form::new(&form_on(&page, "post", "/en/apply"), &[("target_pathway", "gts")], &[]);
-    assert_eq!(form.fields, ["target_pathway"]);
+    let form = Form::new(
+        &form_on(&page, "post", "/en/apply"),
+        &[("target_pathway", "gts"), ("consent_privacy", "yes")],
+        &[],
+    );
+    assert_eq!(form.fields, ["target_pathway", "consent_privacy"]);
     sweep.values(&browser, &token, &form, |_| false).await;
     sweep.structure(&browser, &token, &form, true).await;
 
@@ -1640,7 +1644,9 @@ async fn every_gts_question_page_takes_hostile_input_safely() {
         .post(
             &browser,
             "/en/apply",
-            Body::token(&token).text("target_pathway", "gts"),
+            Body::token(&token)
+                .text("target_pathway", "gts")
+                .text("consent_privacy", "yes"),
             "gts",
         )
         .await;
@@ -1817,7 +1823,9 @@ async fn every_cusma_ict_and_not_sure_page_takes_hostile_input_safely() {
             .post(
                 &browser,
                 "/en/apply",
-                Body::token(&token).text("target_pathway", target),
+                Body::token(&token)
+                    .text("target_pathway", target)
+                    .text("consent_privacy", "yes"),
                 target,
             )
             .await;
@@ -1875,7 +1883,9 @@ async fn every_cusma_ict_and_not_sure_page_takes_hostile_input_safely() {
         .post(
             &browser,
             "/en/apply",
-            Body::token(&token).text("target_pathway", "not_sure"),
+            Body::token(&token)
+                .text("target_pathway", "not_sure")
+                .text("consent_privacy", "yes"),
             "not_sure",
         )
         .await;
@@ -2600,13 +2610,24 @@ async fn consultant_forms_take_hostile_input_safely() {
             ("daily_cap", "8"),
             ("video_link", "https://meet.example.com/room"),
             ("phone", "+14165550100"),
+            ("regulator", "Law Society of Ontario"),
+            ("licence_number", "LSO 12345P"),
             ("active", "yes"),
         ],
         &[],
     );
     assert_eq!(
         profile.fields,
-        ["languages", "pathways", "daily_cap", "video_link", "phone", "active"]
+        [
+            "languages",
+            "pathways",
+            "daily_cap",
+            "video_link",
+            "phone",
+            "regulator",
+            "licence_number",
+            "active"
+        ]
     );
     sweep.values(&admin, &token, &profile, |_| false).await;
     sweep.structure(&admin, &token, &profile, true).await;

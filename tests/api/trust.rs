@@ -252,3 +252,73 @@ async fn refusals_and_criminal_history_never_leave_the_database_in_an_email() {
         .unwrap();
     assert_eq!(stored["criminal_history"], "prefer_to_discuss");
 }
+
+#[actix_web::test]
+async fn consent_is_given_before_the_first_answer_is_stored() {
+    let smtp = SmtpSink::start();
+    let app = spawn_app(&smtp).await;
+    // The landing page's permit links choose the permit beforehand.
+    let landing = app.get("/en/").await;
+    assert!(
+        landing
+            .attrs_of("a", "href")
+            .contains(&"/en/apply?pathway=gts".to_owned())
+    );
+    let choose = app.get("/en/apply?pathway=gts").await;
+    assert_eq!(choose.attr_of("input[value='gts']", "checked").as_deref(), Some(""));
+    assert_eq!(
+        choose.count("input[name='consent_privacy'][checked]"),
+        0,
+        "consent is never ticked for them"
+    );
+    assert!(choose.attrs_of("form a", "href").contains(&"/en/privacy".to_owned()));
+    assert!(choose.body.contains("lawyer–client relationship"));
+
+    // Without the box ticked: the form comes back, and nothing is stored.
+    for lang in ["en", "fr"] {
+        let page = app
+            .submit(
+                &format!("/{lang}/apply"),
+                &format!("/{lang}/apply"),
+                &[("target_pathway", "gts")],
+            )
+            .await;
+        assert_eq!(page.status, 422, "{}", page.body);
+        assert_eq!(
+            page.attr_of(".error-summary a", "href").as_deref(),
+            Some("#consent_privacy")
+        );
+        assert!(
+            !page.text_of(".error-summary").unwrap().contains("consent_privacy"),
+            "no message id shown"
+        );
+        assert_eq!(
+            page.attr_of("input[value='gts']", "checked").as_deref(),
+            Some(""),
+            "the choice is kept"
+        );
+    }
+    assert_eq!(app.count("application").await, 0, "no draft before consent");
+
+    // With it: the draft starts with the consent, and the questions follow.
+    let first = crate::apply::choose(&app, "en", "gts").await;
+    assert_eq!(first, "/en/apply/gts/about-you");
+    let consent: Option<String> = sqlx::query_scalar("select answers->>'consent_privacy' from application")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(consent.as_deref(), Some("yes"));
+    assert_eq!(
+        app.get("/en/apply")
+            .await
+            .count("input[name='consent_privacy'][checked]"),
+        1
+    );
+
+    // A draft started before consent came first is asked for it before anything more is stored.
+    sqlx::query("update application set answers = answers - 'consent_privacy'")
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    assert_redirect(&app.get("/en/apply/gts/about-you").await, "/en/apply");
+}

@@ -8,6 +8,7 @@ use askama::Template;
 use super::gate::{self, next_url};
 use crate::context::App;
 use crate::{
+    application::draft::CONSENT_FIELD,
     domain::pathway::Pathway,
     error::AppError,
     web::{forms::FormErrors, page::PageCtx, see_other},
@@ -24,10 +25,12 @@ pub struct ChoosePage {
     pub errors: FormErrors,
     /// Where a visitor with a draft can pick up.
     pub resume_url: Option<String>,
+    /// The consent box is ticked (given before, or ticked on the form sent back).
+    pub consented: bool,
 }
 
 impl ChoosePage {
-    fn new(ctx: PageCtx, value: String, errors: FormErrors, resume_url: Option<String>) -> Self {
+    fn new(ctx: PageCtx, value: String, errors: FormErrors, resume_url: Option<String>, consented: bool) -> Self {
         let choices = CHOICES
             .iter()
             .map(|v| {
@@ -44,6 +47,7 @@ impl ChoosePage {
             choices,
             errors,
             resume_url,
+            consented,
         }
     }
 
@@ -52,17 +56,35 @@ impl ChoosePage {
     }
 }
 
-pub async fn show(ctx: PageCtx, app: App, session: Session) -> Result<HttpResponse, AppError> {
+#[derive(serde::Deserialize)]
+pub struct ChooseQuery {
+    pathway: Option<String>,
+}
+
+pub async fn show(
+    ctx: PageCtx,
+    app: App,
+    session: Session,
+    query: web::Query<ChooseQuery>,
+) -> Result<HttpResponse, AppError> {
     let draft = gate::current_draft(&app, &session).await?;
     let value = draft.as_ref().map(|d| d.row.target_pathway.clone()).unwrap_or_default();
     let resume_url = draft.as_ref().and_then(|d| d.pathway().map(|p| next_url(&ctx, d, p)));
-    ChoosePage::new(ctx, value, FormErrors::default(), resume_url).respond(StatusCode::OK)
+    let consented = draft.as_ref().is_some_and(|d| d.answers.yes(CONSENT_FIELD));
+    // `?pathway=gts` (the landing page's links) chooses the permit beforehand.
+    let value = match query.pathway.as_deref() {
+        Some(p) if value.is_empty() && CHOICES.contains(&p) => p.to_owned(),
+        _ => value,
+    };
+    ChoosePage::new(ctx, value, FormErrors::default(), resume_url, consented).respond(StatusCode::OK)
 }
 
 #[derive(serde::Deserialize)]
 pub struct ChooseForm {
     #[serde(default)]
     target_pathway: String,
+    #[serde(default)]
+    consent_privacy: String,
 }
 
 pub async fn submit(
@@ -71,11 +93,26 @@ pub async fn submit(
     session: Session,
     form: web::Form<ChooseForm>,
 ) -> Result<HttpResponse, AppError> {
-    let target = form.into_inner().target_pathway;
+    let ChooseForm {
+        target_pathway: target,
+        consent_privacy,
+    } = form.into_inner();
+    let consented = consent_privacy == "yes";
+    let mut errors = FormErrors::default();
     if !CHOICES.contains(&target.as_str()) {
-        let mut errors = FormErrors::default();
         errors.add("target_pathway", "err-choose-pathway");
-        return ChoosePage::new(ctx, String::new(), errors, None).respond(StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    // Nothing is stored without consent: the draft starts only once the box is ticked.
+    if !consented {
+        errors.add(CONSENT_FIELD, "err-consent-first");
+    }
+    if !errors.is_empty() {
+        let value = if CHOICES.contains(&target.as_str()) {
+            target
+        } else {
+            String::new()
+        };
+        return ChoosePage::new(ctx, value, errors, None, consented).respond(StatusCode::UNPROCESSABLE_ENTITY);
     }
     let pathway = match target.as_str() {
         "gts" => Some(Pathway::Gts),
@@ -83,17 +120,18 @@ pub async fn submit(
         "ict" => Some(Pathway::Ict),
         _ => None,
     };
-    let draft = match gate::current_draft(&app, &session).await? {
+    let mut draft = match gate::current_draft(&app, &session).await? {
         Some(mut draft) => {
             draft.row.target_pathway = target.clone();
             draft.row.pathway = pathway.map(|p| p.code().to_owned());
-            let answers = draft.answers.clone();
-            let flow = draft.pathway().map(crate::questionnaire::Flow::of);
-            draft.save(&app, ctx.lang, flow.as_ref(), answers, "choose").await?;
             draft
         }
         None => gate::start(&app, &session, ctx.lang, &target, pathway).await?,
     };
+    let mut answers = draft.answers.clone();
+    answers.set(CONSENT_FIELD, "yes");
+    let flow = draft.pathway().map(crate::questionnaire::Flow::of);
+    draft.save(&app, ctx.lang, flow.as_ref(), answers, "choose").await?;
     Ok(see_other(&match pathway {
         Some(p) => next_url(&ctx, &draft, p),
         None => ctx.url("/apply/not-sure"),

@@ -86,6 +86,11 @@ pub async fn gate(
     if stage == Stage::Submitted {
         return Ok(Gate::Elsewhere(ctx.url("/apply/confirmation")));
     }
+    // A draft started before consent was asked first has not given it: it is asked before anything
+    // more is stored (the choose page keeps the draft's choice).
+    if !draft.answers.yes(crate::application::draft::CONSENT_FIELD) {
+        return Ok(Gate::Elsewhere(ctx.url("/apply")));
+    }
     match draft.pathway() {
         Some(p) if p == pathway => {}
         Some(p) => return Ok(Gate::Elsewhere(next_url(ctx, &draft, p))),

@@ -26,7 +26,10 @@ use crate::{
 };
 
 async fn not_sure_draft(app: &App, session: &Session) -> Result<Option<Draft>, AppError> {
-    Ok(gate::current_draft(app, session).await?.filter(Draft::not_sure))
+    // A draft without consent (started before consent was asked first) goes back to the choose page.
+    Ok(gate::current_draft(app, session)
+        .await?
+        .filter(|d| d.not_sure() && d.answers.yes(crate::application::draft::CONSENT_FIELD)))
 }
 
 fn page(ctx: PageCtx, draft: &Draft, typed: &Typed, errors: FormErrors) -> StepPage {

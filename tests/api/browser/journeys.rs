@@ -219,7 +219,8 @@ async fn applicant(site: &Site, b: &mut Browser, lang: &str, pathway: &str) -> (
     } else {
         plan(pathway).choice
     };
-    b.answer(&[("target_pathway", choice)]).await;
+    b.answer(&[("target_pathway", choice), ("consent_privacy", "yes")])
+        .await;
 
     let (segment, pages) = if pathway == "not_sure" {
         b.continue_to("not-sure").await;
@@ -311,8 +312,7 @@ async fn applicant(site: &Site, b: &mut Browser, lang: &str, pathway: &str) -> (
     b.answer(&[("prior_refusal_or_removal", "no"), ("criminal_history", "no")])
         .await;
     b.continue_to("consent").await;
-    b.answer(&[("consent_privacy", "yes"), ("ack_not_legal_advice", "yes")])
-        .await;
+    b.answer(&[("ack_not_legal_advice", "yes")]).await;
     b.continue_to("assessment").await;
 
     assert_eq!(b.path().await, at("assessment"));

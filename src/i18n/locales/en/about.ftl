@@ -49,3 +49,7 @@ contact-details-title = Visit or call
 contact-form-title = Write to us
 form-privacy-before = How we handle what you send:
 email-needs-a-look = Some answers need a lawyer’s look before the consultation. They are not sent by email: read them on the application page.
+consent-first-title = Before you answer
+consent-first-what = Your answers are kept from the first page on, so that you can come back to them and a lawyer can read them before your consultation. They are used for nothing else.
+consent-first-privacy-link = Read how we handle your information (privacy notice)
+err-consent-first = Tick the box to agree that we may keep your answers: without it we cannot store them

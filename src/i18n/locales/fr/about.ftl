@@ -49,3 +49,7 @@ contact-details-title = Nous rendre visite ou nous appeler
 contact-form-title = Nous écrire
 form-privacy-before = Comment nous traitons ce que vous envoyez :
 email-needs-a-look = Certaines réponses demandent l’attention d’un avocat avant la consultation. Elles ne sont pas envoyées par courriel : lisez-les sur la page de la demande.
+consent-first-title = Avant de répondre
+consent-first-what = Vos réponses sont gardées dès la première page, pour que vous puissiez y revenir et qu’un avocat les lise avant votre consultation. Elles ne servent à rien d’autre.
+consent-first-privacy-link = Lire comment nous traitons vos renseignements (politique de confidentialité)
+err-consent-first = Cochez la case pour accepter que nous gardions vos réponses : sans cela, nous ne pouvons pas les conserver
