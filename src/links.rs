@@ -20,6 +20,16 @@ pub fn apply(settings: &Settings, lang: Lang) -> String {
     absolute(settings, &format!("/{}/apply", lang.code()))
 }
 
+/// The applicant's status page.
+pub fn status(settings: &Settings, lang: Lang) -> String {
+    absolute(settings, &format!("/{}/status", lang.code()))
+}
+
+/// A sign-in link to the applicant's status page, with its secret token.
+pub fn status_sign_in(settings: &Settings, lang: Lang, token: &str) -> String {
+    absolute(settings, &format!("/{}/status/sign-in/{token}", lang.code()))
+}
+
 /// The link that resumes a saved draft.
 pub fn resume(settings: &Settings, lang: Lang, token: &str) -> String {
     absolute(settings, &format!("/{}/apply/resume/{token}", lang.code()))

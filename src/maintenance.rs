@@ -52,6 +52,10 @@ pub async fn sweep(pool: &PgPool, settings: &Settings) {
         Ok(n) => tracing::info!(emptied = n, "emails past retention emptied"),
         Err(error) => tracing::warn!(%error, "emptying old emails failed"),
     }
+    match db::status::purge_expired_links(pool).await {
+        Ok(_) => {}
+        Err(error) => tracing::warn!(%error, "purging expired status links failed"),
+    }
     sweep_staff_security(pool).await;
 }
 

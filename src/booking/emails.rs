@@ -258,6 +258,7 @@ pub async fn enqueue_confirmation_email(
         mode: mode_text(booking.lang, booking.mode),
         manage_url: booking.manage_url.to_owned(),
         meeting: booking.meeting(settings),
+        status_url: crate::links::status(settings, booking.lang),
     };
     let attachments = [invite(settings, booking, false)];
     booking.send_applicant(conn, &confirmation, &attachments, None).await

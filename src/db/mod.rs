@@ -20,6 +20,7 @@ pub mod notes;
 pub mod outbox;
 pub mod staff;
 pub mod staff_sessions;
+pub mod status;
 pub mod status_changes;
 pub mod wages;
 

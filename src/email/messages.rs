@@ -112,6 +112,21 @@ email_templates!(
     "emails/resume_link/body.html"
 );
 
+/// The sign-in link to an applicant's status page.
+pub struct StatusLink {
+    pub ctx: EmailCtx,
+    pub link: String,
+    pub minutes: String,
+}
+
+email_templates!(
+    StatusLink,
+    "status_link",
+    "emails/status_link/subject.txt",
+    "emails/status_link/body.txt",
+    "emails/status_link/body.html"
+);
+
 /// A consultation slot as an email shows it: in the reader's time zone, and in the other party's.
 #[derive(Debug, Clone)]
 pub struct SlotText {
@@ -180,6 +195,8 @@ pub struct BookingConfirmation {
     pub mode: String,
     pub meeting: Meeting,
     pub manage_url: String,
+    /// The applicant's status page (`/{lang}/status`).
+    pub status_url: String,
 }
 
 email_templates!(

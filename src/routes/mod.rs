@@ -8,6 +8,7 @@ pub mod health;
 pub mod home;
 pub mod manage;
 pub mod staff;
+pub mod status;
 
 use actix_web::web;
 
@@ -30,4 +31,5 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     manage::configure(cfg);
     contact::configure(cfg);
     about::configure(cfg);
+    status::configure(cfg);
 }

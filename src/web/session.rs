@@ -16,6 +16,8 @@ pub const COOKIE_NAME: &str = "intake_session";
 const CSRF_KEY: &str = "csrf";
 const DRAFT_KEY: &str = "draft";
 const PENDING_KEY: &str = "staff_pending";
+/// The application an applicant signed in to on their status page.
+const STATUS_KEY: &str = "status_application";
 
 pub fn middleware(settings: &Settings) -> SessionMiddleware<CookieSessionStore> {
     SessionMiddleware::builder(
@@ -71,6 +73,19 @@ impl TypedSession<'_> {
     }
 
     /// The token stored in the session, without creating one.
+    /// The application whose status page this visitor signed in to.
+    pub fn status_application(&self) -> Option<uuid::Uuid> {
+        self.0.get::<uuid::Uuid>(STATUS_KEY).ok().flatten()
+    }
+
+    pub fn set_status_application(&self, id: uuid::Uuid) {
+        let _ = self.0.insert(STATUS_KEY, id);
+    }
+
+    pub fn forget_status_application(&self) {
+        self.0.remove(STATUS_KEY);
+    }
+
     pub fn existing_csrf_token(&self) -> Option<String> {
         self.0.get::<String>(CSRF_KEY).ok().flatten()
     }

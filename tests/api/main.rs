@@ -26,5 +26,6 @@ mod staff;
 mod staff_admin;
 mod staff_auth;
 mod staff_security;
+mod status;
 mod trust;
 mod wages;
