@@ -148,6 +148,26 @@ pub fn validate_step(
     }
 }
 
+/// The message that states the shortest answer a text field takes ("Enter at least 50 characters").
+pub fn too_short(min: usize) -> &'static str {
+    match min {
+        2 => "err-too-short-2",
+        50 => "err-too-short-50",
+        100 => "err-too-short-100",
+        _ => "err-too-short",
+    }
+}
+
+/// The message that states the longest answer a text field takes.
+pub fn too_long(max: usize) -> &'static str {
+    match max {
+        120 => "err-too-long-120",
+        200 => "err-too-long-200",
+        4000 => "err-too-long-4000",
+        _ => "err-too-long",
+    }
+}
+
 fn missing_key(field: &Field) -> &'static str {
     match field.kind {
         Kind::Select(_) | Kind::Radios(_) | Kind::YesNo => "err-choose",
@@ -185,8 +205,8 @@ fn check(field: &Field, values: &[String], answers: &Answers, today: NaiveDate) 
     let text = |s: String| Ok(Some(Value::String(s)));
     match field.kind {
         Kind::Text { min, max } | Kind::Textarea { min, max } => match value.chars().count() {
-            n if n < min => Err("err-too-short"),
-            n if n > max => Err("err-too-long"),
+            n if n < min => Err(too_short(min)),
+            n if n > max => Err(too_long(max)),
             _ => text(value),
         },
         Kind::PersonName => PersonName::parse(&value)
@@ -261,8 +281,22 @@ fn check(field: &Field, values: &[String], answers: &Answers, today: NaiveDate) 
 
 use chrono::Datelike as _;
 
-/// A number as people type it: `80,000`, `80 000`, `38.50`, `38,50`, `$ 95000`.
+/// Words people write after a number of years or months ("6 years", "6 ans", "6 años"): read as
+/// the number alone.
+const UNIT_WORDS: &[&str] = &[
+    "years", "year", "yrs", "yr", "y", "ans", "an", "années", "année", "años", "año", "anos", "ano", "months", "month",
+    "mois", "meses", "mes",
+];
+
+/// A number as people type it: `80,000`, `80 000`, `38.50`, `38,50`, `$ 95000`, `6 years`.
 pub fn parse_number(raw: &str) -> Option<f64> {
+    let lowered = raw.trim().to_lowercase();
+    let raw = match lowered.rsplit_once(|c: char| c.is_ascii_digit() || c.is_whitespace()) {
+        Some((_, word)) if UNIT_WORDS.contains(&word.trim_end_matches('.')) => {
+            lowered[..lowered.len() - word.len()].trim_end()
+        }
+        _ => lowered.as_str(),
+    };
     let s: String = raw
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '$' && *c != '\u{202F}')
@@ -301,6 +335,46 @@ fn phone_e164(raw: &str, country: Option<&str>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_length_limit_of_every_flow_has_a_message_that_states_it() {
+        use crate::{domain::pathway::Pathway, i18n::Lang, questionnaire::Flow};
+        for pathway in [Pathway::Gts, Pathway::Cusma, Pathway::Ict] {
+            for (_, field) in Flow::of(pathway).fields() {
+                if let Kind::Text { min, max } | Kind::Textarea { min, max } = field.kind {
+                    for key in [too_short(min), too_long(max)].into_iter().filter(|_| min > 0) {
+                        assert!(
+                            key.len() > "err-too-long".len(),
+                            "{}: no message states {min}..{max}",
+                            field.name
+                        );
+                        for lang in Lang::ALL {
+                            assert!(lang.has(key), "{key} in {lang}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_unit_word_after_the_number_is_read_as_the_number() {
+        for (typed, n) in [
+            ("6 years", 6.0),
+            ("6 ans", 6.0),
+            ("6 años", 6.0),
+            ("6.5 years", 6.5),
+            ("6,5 ans", 6.5),
+            ("6years", 6.0),
+            ("12 months", 12.0),
+            ("3 yrs.", 3.0),
+        ] {
+            assert_eq!(parse_number(typed), Some(n), "{typed}");
+        }
+        for typed in ["six years", "6 apples", "years", "6 years 3 months"] {
+            assert_eq!(parse_number(typed), None, "{typed}");
+        }
+    }
 
     #[test]
     fn numbers_as_people_type_them() {

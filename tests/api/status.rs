@@ -125,7 +125,10 @@ async fn a_sign_in_link_goes_only_to_a_matching_address_and_the_answer_is_the_sa
     let fresh = app.with_new_browser();
     assert_eq!(fresh.get(&path).await.status, 410);
     let token = fresh.get("/en/status").await.csrf_token();
-    assert_eq!(fresh.post_raw(&path, &[("csrf_token", token.as_str())]).await.status, 410);
+    assert_eq!(
+        fresh.post_raw(&path, &[("csrf_token", token.as_str())]).await.status,
+        410
+    );
 }
 
 #[actix_web::test]

@@ -322,3 +322,62 @@ async fn consent_is_given_before_the_first_answer_is_stored() {
         .unwrap();
     assert_redirect(&app.get("/en/apply/gts/about-you").await, "/en/apply");
 }
+
+#[actix_web::test]
+async fn years_written_with_their_unit_are_read_and_errors_state_the_rule() {
+    let smtp = SmtpSink::start();
+    let app = spawn_app(&smtp).await;
+    let first = choose(&app, "fr", "gts").await;
+    let at = |page: &str| format!("/fr/apply/gts/{page}");
+    let about: &[(&str, &str)] = &[
+        ("full_name", "Ana López"),
+        ("email", "ana@example.com"),
+        ("citizenships", "MX"),
+        ("country_of_residence", "MX"),
+    ];
+    let pages = [
+        (at("about-you"), about),
+        (at("location"), OUTSIDE),
+        (at("route"), ROUTE),
+    ];
+    let pages: Vec<(&str, &[(&str, &str)])> = pages.iter().map(|(p, a)| (p.as_str(), *a)).collect();
+    let education = walk(&app, &first, &pages).await;
+    assert_eq!(education, at("education"));
+
+    // A field of study of one letter, and years written in words: each message states its rule.
+    let page = app
+        .submit(
+            &education,
+            &education,
+            &[
+                ("highest_education", "master"),
+                ("field_of_study", "X"),
+                ("years_it_experience", "six ans"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 422);
+    let summary = page.text_of(".error-summary").unwrap();
+    assert!(summary.contains("Entrez au moins 2 caractères"), "{summary}");
+    assert!(summary.contains("en chiffres seulement"), "{summary}");
+    assert!(!summary.contains("85000") || summary.contains("6,5"), "{summary}");
+
+    // "6 ans" is 6 years.
+    let next = app
+        .submit(
+            &education,
+            &education,
+            &[
+                ("highest_education", "master"),
+                ("field_of_study", "Informatique"),
+                ("years_it_experience", "6 ans"),
+            ],
+        )
+        .await;
+    assert_eq!(next.status, 303, "{}", next.body);
+    let years: Option<String> = sqlx::query_scalar("select answers->>'years_it_experience' from application")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(years.as_deref(), Some("6"));
+}

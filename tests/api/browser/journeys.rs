@@ -637,3 +637,42 @@ async fn not_sure_in_english() {
 async fn not_sure_in_french() {
     journey("not-sure-fr", "fr", "not_sure", Input::Mouse, "Europe/Paris", false).await;
 }
+
+/// After booking: the privacy notice and the team page, then the status page (sign-in link by
+/// email, the request, withdrawal), each page audited.
+async fn status_pages(site: &Site, b: &mut Browser, reference: &str, email: &str) {
+    let base = &site.server.address;
+    b.visit(&format!("{base}/en/privacy"), "privacy").await;
+    assert!(b.count("[data-keep]").await >= 4, "the retention periods");
+    b.visit(&format!("{base}/en/team"), "team").await;
+    assert!(b.count("[data-team-member]").await >= 1);
+    b.visit(&format!("{base}/en/status"), "status-ask").await;
+    b.answer(&[("reference", reference), ("email", email)]).await;
+    b.continue_to("status-sent").await;
+    assert_eq!(b.path().await, "/en/status/sent");
+    let mail = site.mail_to(email, "Your link to see your request").await;
+    let text = mail.parsed().body_text(0).unwrap().into_owned();
+    let link = text
+        .split_whitespace()
+        .find(|w| w.contains("/status/sign-in/"))
+        .expect("a sign-in link")
+        .to_owned();
+    b.visit(&link, "status-sign-in").await;
+    b.activate("main form button", "status-page").await;
+    assert_eq!(b.path().await, "/en/status");
+    assert_eq!(b.text("#reference").await, reference);
+    assert_eq!(b.count("[data-when]").await, 1, "the consultation");
+    b.activate("a[href='/en/status/withdraw']", "status-withdraw").await;
+    b.activate("main form button", "status-withdrawn").await;
+    assert_eq!(b.path().await, "/en/status/withdrawn");
+}
+
+#[actix_web::test]
+async fn the_status_page_privacy_notice_and_team_in_english() {
+    let site = Site::start().await;
+    let mut b = Browser::open_at("status-en", Input::Mouse, "Europe/Berlin", Width::Desktop).await;
+    let (reference, email) = applicant(&site, &mut b, "en", "ict").await;
+    status_pages(&site, &mut b, &reference, &email).await;
+    println!("status-en: {} pages audited, no axe violation", b.audited);
+    b.close().await;
+}
