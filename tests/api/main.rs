@@ -11,6 +11,7 @@ mod consultants;
 mod consultations;
 mod deploy;
 mod drills;
+mod every_page;
 mod forms;
 mod hardening;
 mod health;
