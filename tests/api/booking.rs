@@ -16,6 +16,17 @@ use crate::{
 
 /// Answers every GTS question as `name` and sees the assessment; returns the booking page's path.
 pub(crate) async fn reach_booking(app: &TestApp, lang: &str, name: &str, email: &str) -> String {
+    reach_booking_with(app, lang, name, email, ADMISSIBILITY).await
+}
+
+/// As [`reach_booking`], with these answers on the admissibility page.
+pub(crate) async fn reach_booking_with(
+    app: &TestApp,
+    lang: &str,
+    name: &str,
+    email: &str,
+    admissibility: &[(&str, &str)],
+) -> String {
     let first = choose(app, lang, "gts").await;
     let at = |page: &str| format!("/{lang}/apply/gts/{page}");
     let about: Vec<(&str, &str)> = vec![
@@ -33,7 +44,7 @@ pub(crate) async fn reach_booking(app: &TestApp, lang: &str, name: &str, email: 
         (at("employer"), GTS_EMPLOYER),
         (at("work-region"), WORK_REGION),
         (at("job"), GTS_JOB),
-        (at("admissibility"), ADMISSIBILITY),
+        (at("admissibility"), admissibility),
         (at("consent"), CONSENT),
     ];
     let pages: Vec<(&str, &[(&str, &str)])> = pages.iter().map(|(p, a)| (p.as_str(), *a)).collect();

@@ -5,8 +5,8 @@
 use intake::i18n::Lang;
 
 use crate::{
-    apply::{CONSENT, EDUCATION, GTS_EMPLOYER, GTS_JOB, GTS_OFFER, OUTSIDE, ROUTE, WORK_REGION, choose, walk},
-    booking::{choose_slot, submit},
+    apply::{OUTSIDE, ROUTE, choose, walk},
+    booking::{choose_slot, reach_booking_with, submit},
     helpers::{AppOptions, SmtpSink, TestApp, assert_redirect, spawn_app, spawn_app_with},
 };
 
@@ -171,39 +171,17 @@ async fn the_team_page_lists_active_consultants_with_their_licences_and_no_conta
 async fn refusals_and_criminal_history_never_leave_the_database_in_an_email() {
     let smtp = SmtpSink::start();
     let app = spawn_app(&smtp).await;
-    let first = choose(&app, "en", "gts").await;
-    let at = |page: &str| format!("/en/apply/gts/{page}");
-    let about: &[(&str, &str)] = &[
-        ("full_name", "Ana López"),
-        ("email", "ana@example.com"),
-        ("citizenships", "MX"),
-        ("country_of_residence", "MX"),
-    ];
     let admissibility: &[(&str, &str)] = &[
         ("prior_refusal_or_removal", "yes"),
         ("criminal_history", "prefer_to_discuss"),
     ];
-    let pages = [
-        (at("about-you"), about),
-        (at("location"), OUTSIDE),
-        (at("route"), ROUTE),
-        (at("education"), EDUCATION),
-        (at("job-offer"), GTS_OFFER),
-        (at("employer"), GTS_EMPLOYER),
-        (at("work-region"), WORK_REGION),
-        (at("job"), GTS_JOB),
-        (at("admissibility"), admissibility),
-        (at("consent"), CONSENT),
-    ];
-    let pages: Vec<(&str, &[(&str, &str)])> = pages.iter().map(|(p, a)| (p.as_str(), *a)).collect();
-    let assessment = walk(&app, &first, &pages).await;
-    let assessment = app.get(&assessment).await;
-    assert_eq!(assessment.status, 200);
+    let booking = reach_booking_with(&app, "en", "Ana López", "ana@example.com", admissibility).await;
+    let assessment = app.get("/en/apply/gts/assessment").await;
     assert!(
         assessment.body.contains("data-rule=\"X1\""),
         "the applicant's own page explains the review"
     );
-    choose_slot(&app, &at("booking"), None, "America/Mexico_City").await;
+    choose_slot(&app, &booking, None, "America/Mexico_City").await;
     assert_redirect(&submit(&app, "en").await, "/en/apply/confirmation");
     app.drain_outbox().await;
 
