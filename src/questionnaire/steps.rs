@@ -582,6 +582,21 @@ pub static NOT_SURE: Step = Step {
     ],
 };
 
+/// The parts of every pathway's questions, in order: about you, education and experience, the
+/// pathway's own questions, then admissibility and the acknowledgement. A page's part never
+/// changes with the answers, so the progress an applicant reads ("Part 2 of 4") does not either.
+pub const SECTIONS: usize = 4;
+
+/// The part (1 to [`SECTIONS`]) page `slug` belongs to.
+pub fn section_of(slug: &str) -> usize {
+    match slug {
+        "about-you" | "location" | "canadian-status" | "route" => 1,
+        "education" => 2,
+        "admissibility" | "consent" => 4,
+        _ => 3,
+    }
+}
+
 /// The pages of one pathway, in order.
 pub struct Flow {
     pub pathway: Pathway,

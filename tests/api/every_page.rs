@@ -154,6 +154,11 @@ async fn every_page_in(lang: Lang, checker: &mut Checker) {
         CONSENT,
     ] {
         checker.page_and_errors(&app, &at).await;
+        // Progress is by part, and the number of parts never changes with the answers.
+        let page = app.get(&at).await;
+        assert_eq!(page.attr_of("progress", "max").as_deref(), Some("4"), "{at}");
+        let label = page.text_of("#progress-label").unwrap();
+        assert!(label.contains('4') && label.contains(':'), "{at}: {label}");
         let next = app.submit(&at, &at, answers).await;
         assert_eq!(next.status, 303, "{at}: {}", next.body);
         at = next.header("location").unwrap().to_owned();

@@ -321,6 +321,13 @@ async fn years_written_with_their_unit_are_read_and_errors_state_the_rule() {
     let pages: Vec<(&str, &[(&str, &str)])> = pages.iter().map(|(p, a)| (p.as_str(), *a)).collect();
     let education = walk(&app, &first, &pages).await;
     assert_eq!(education, at("education"));
+    // A bachelor's degree reads as a university degree to a Mexican reader, not as high school.
+    let page = app.get(&education).await;
+    assert!(
+        page.body.contains("Baccalauréat universitaire"),
+        "the French label of a bachelor's degree"
+    );
+    assert!(!page.body.contains(">Baccalauréat<"));
 
     // A field of study of one letter, and years written in words: each message states its rule.
     let page = app

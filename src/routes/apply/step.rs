@@ -33,8 +33,10 @@ pub struct StepPage {
     pub errors: FormErrors,
     pub action: String,
     pub back: String,
-    /// "Step 2 of 9"
+    /// The part of the questions the page belongs to ("Part 2 of 4").
     pub position: usize,
+    /// The message naming the part the page belongs to.
+    pub section_key: String,
     pub total: usize,
     pub can_save_for_later: bool,
 }
@@ -62,14 +64,19 @@ impl StepPage {
             action,
             back,
             position: 0,
+            section_key: String::new(),
             total: 0,
             can_save_for_later: true,
         }
     }
 
-    /// The numbers of "Step {n} of {total}".
+    /// "Part {n} of {total}: {section}".
     pub fn progress_args(&self) -> Vec<(&'static str, String)> {
-        vec![("n", self.position.to_string()), ("total", self.total.to_string())]
+        vec![
+            ("n", self.position.to_string()),
+            ("total", self.total.to_string()),
+            ("section", self.ctx.t(&self.section_key)),
+        ]
     }
 
     pub fn respond(self, status: StatusCode) -> Result<HttpResponse, AppError> {
@@ -129,8 +136,13 @@ fn page(
         field.options = named.chain(field.options.drain(..)).collect();
     }
     let mut page = StepPage::new(ctx, step, fields, errors, action, back);
-    page.position = position + 1;
-    page.total = applicable.len();
+    let section = crate::questionnaire::steps::section_of(step.slug);
+    page.position = section;
+    page.total = crate::questionnaire::steps::SECTIONS;
+    page.section_key = match section {
+        3 => format!("section-3-{pathway}"),
+        n => format!("section-{n}"),
+    };
     page
 }
 

@@ -1,6 +1,6 @@
 ## Questionnaire: navigation
 back = Back
-progress = Step { $n } of { $total }
+progress = Part { $n } of { $total }: { $section }
 save-for-later = Email me a link to continue later
 country-first = Country
 country-other = Another country
@@ -337,3 +337,10 @@ err-too-short-100 = Enter at least 100 characters: a few sentences
 err-too-long-120 = Enter 120 characters or fewer
 err-too-long-200 = Enter 200 characters or fewer
 err-too-long-4000 = Enter 4,000 characters or fewer
+
+section-1 = About you
+section-2 = Education and experience
+section-3-gts = The job offer
+section-3-cusma = Your profession
+section-3-ict = Your transfer
+section-4 = Before your assessment
