@@ -581,9 +581,23 @@ async fn the_draft_is_found_again_from_the_cookie_and_from_an_emailed_link() {
     assert_eq!(opened.headers()["location"], at.as_str());
     let page = other.get(app.url(&at)).send().await.unwrap();
     assert_eq!(page.status(), 200);
-    // Single use.
-    let again = other.get(app.url(&path)).send().await.unwrap();
-    assert_eq!(again.status(), 410);
+    // The expiry is written with its zone's name (UTC until the applicant's zone is known).
+    assert!(text.contains("(Coordinated Universal Time"), "{text}");
+    // The newest device takes the draft over: the first browser no longer finds it.
+    assert_redirect(&app.get(&at).await, "/en/apply");
+    // The link works again for its whole life, on any device (here the first one, taking it back).
+    let back = app.get(&path).await;
+    assert_redirect(&back, &at);
+    assert_eq!(app.get(&at).await.status, 200);
+    let after = other.get(app.url(&at)).send().await.unwrap();
+    assert_eq!(after.status(), 303, "the other device no longer holds it");
+    // Past its life, it is refused.
+    sqlx::query("update resume_link set expires_at = now() - interval '1 minute'")
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let expired = other.get(app.url(&path)).send().await.unwrap();
+    assert_eq!(expired.status(), 410);
 }
 
 #[actix_web::test]

@@ -188,7 +188,7 @@ pub async fn use_resume_link(
 ) -> sqlx::Result<Option<Uuid>> {
     let Some(application_id) = sqlx::query_scalar!(
         "update resume_link set used_at = now()
-         where token_hash = $1 and used_at is null and expires_at > now()
+         where token_hash = $1 and expires_at > now()
          returning application_id",
         token_hash
     )

@@ -89,6 +89,23 @@ fn page(ctx: PageCtx, draft: &Draft, email: Option<&EmailAddress>, limited: bool
     }
 }
 
+/// When a link expires, in the applicant's zone (the one their booking page uses) with its
+/// everyday name; in UTC, said so, while the draft has no zone yet.
+fn expiry_text(lang: Lang, expires: chrono::DateTime<Utc>, draft: &Draft) -> String {
+    let zone: chrono_tz::Tz = draft
+        .answers
+        .str("time_zone")
+        .and_then(|z| z.parse().ok())
+        .unwrap_or(chrono_tz::UTC);
+    let local = expires.with_timezone(&zone);
+    format!(
+        "{} {} ({})",
+        crate::i18n::when::date(lang, local.date_naive()),
+        crate::i18n::when::time(lang, local.time()),
+        crate::i18n::zone_name::zone_name(lang, zone, expires)
+    )
+}
+
 /// The draft's email address, when it has a valid one.
 fn draft_email(draft: &Draft) -> Option<EmailAddress> {
     draft.answers.str("email").and_then(|e| EmailAddress::parse(e).ok())
@@ -120,10 +137,7 @@ pub async fn submit(ctx: PageCtx, app: App, session: Session) -> Result<HttpResp
             firm_name: app.settings.firm_name.clone(),
         },
         link: crate::links::resume(&app.settings, lang, &token),
-        expires: expires
-            .with_timezone(&app.settings.firm_time_zone)
-            .format("%Y-%m-%d %H:%M %Z")
-            .to_string(),
+        expires: expiry_text(lang, expires, &draft),
     };
     let to = Mailbox::new(None, email.as_ref().parse().map_err(|_| AppError::BadRequest)?);
 
@@ -160,7 +174,9 @@ pub async fn sent(ctx: PageCtx, app: App, session: Session) -> Result<HttpRespon
     html(StatusCode::OK, &SentPage { ctx, continue_url })
 }
 
-/// Opens the draft the link was sent for, on this device, once.
+/// Opens the draft the link was sent for, on this device: the link works on any device, as often as
+/// needed until it expires, and the newest device takes the draft over (its token changes, so the
+/// previous device's cookie no longer finds it).
 pub async fn resume(
     ctx: PageCtx,
     app: App,
