@@ -585,6 +585,12 @@ async fn the_draft_is_found_again_from_the_cookie_and_from_an_emailed_link() {
     assert!(text.contains("(Coordinated Universal Time"), "{text}");
     // The newest device takes the draft over: the first browser no longer finds it.
     assert_redirect(&app.get(&at).await, "/en/apply");
+    let notice = app.get("/en/apply").await;
+    assert_eq!(
+        notice.count("[data-moved-on]"),
+        1,
+        "the first browser is told where its answers went"
+    );
     // The link works again for its whole life, on any device (here the first one, taking it back).
     let back = app.get(&path).await;
     assert_redirect(&back, &at);

@@ -27,6 +27,9 @@ pub struct ChoosePage {
     pub resume_url: Option<String>,
     /// The consent box is ticked (given before, or ticked on the form sent back).
     pub consented: bool,
+    /// This browser had answers that are no longer its own: opened on another device with the
+    /// emailed link (the newest device takes a draft over), or expired.
+    pub moved_on: bool,
 }
 
 impl ChoosePage {
@@ -48,6 +51,7 @@ impl ChoosePage {
             errors,
             resume_url,
             consented,
+            moved_on: false,
         }
     }
 
@@ -76,7 +80,10 @@ pub async fn show(
         Some(p) if value.is_empty() && CHOICES.contains(&p) => p.to_owned(),
         _ => value,
     };
-    ChoosePage::new(ctx, value, FormErrors::default(), resume_url, consented).respond(StatusCode::OK)
+    let had_draft = crate::web::session::TypedSession(&session).draft_token().is_some();
+    let mut page = ChoosePage::new(ctx, value, FormErrors::default(), resume_url, consented);
+    page.moved_on = had_draft && draft.is_none() && gate::current(&app, &session).await?.is_none();
+    page.respond(StatusCode::OK)
 }
 
 #[derive(serde::Deserialize)]

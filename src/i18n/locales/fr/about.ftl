@@ -53,3 +53,4 @@ consent-first-title = Avant de répondre
 consent-first-what = Vos réponses sont gardées dès la première page, pour que vous puissiez y revenir et qu’un avocat les lise avant votre consultation. Elles ne servent à rien d’autre.
 consent-first-privacy-link = Lire comment nous traitons vos renseignements (politique de confidentialité)
 err-consent-first = Cochez la case pour accepter que nous gardions vos réponses : sans cela, nous ne pouvons pas les conserver
+choose-moved-on = Vos réponses enregistrées ne sont plus sur cet appareil : elles continuent sur l’appareil où vous avez ouvert en dernier le lien de notre courriel, ou elles ont expiré. Ouvrez ce lien sur cet appareil pour continuer ici, ou recommencez ci-dessous.
