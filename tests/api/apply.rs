@@ -602,8 +602,25 @@ async fn the_draft_is_found_again_from_the_cookie_and_from_an_emailed_link() {
         .execute(&app.db.pool)
         .await
         .unwrap();
-    let expired = other.get(app.url(&path)).send().await.unwrap();
-    assert_eq!(expired.status(), 410);
+    let expired = app.get(&path).await;
+    assert_eq!(expired.status, 410);
+    // The draft is still there: a new link can be sent to its address, which the page does not show.
+    assert!(!expired.body.contains("ana.lopez"));
+    let renew = format!("{path}/renew");
+    assert_eq!(
+        expired.attr_of("form[method=post]", "action").as_deref(),
+        Some(renew.as_str())
+    );
+    let sent_again = app.submit(&path, &renew, &[]).await;
+    assert_redirect(&sent_again, "/en/apply/save/sent");
+    app.drain_outbox().await;
+    let mail = smtp.messages();
+    assert_eq!(mail.len(), 2, "a second link");
+    assert_eq!(mail[1].to, ["ana.lopez+canada@example.com"]);
+    // A link nobody sent offers nothing.
+    let unknown = app.get("/en/apply/resume/not-a-real-token").await;
+    assert_eq!(unknown.status, 410);
+    assert_eq!(unknown.count("form[method=post]"), 0);
 }
 
 #[actix_web::test]

@@ -208,6 +208,21 @@ pub async fn use_resume_link(
     .await
 }
 
+/// The draft a resume link (even an expired one) was sent for, while the draft itself lasts.
+pub async fn draft_of_resume_link(pool: &PgPool, token_hash: &[u8]) -> sqlx::Result<Option<ApplicationRow>> {
+    sqlx::query_as!(
+        ApplicationRow,
+        r#"select a.application_id, a.status as "status: ApplicationStatus", a.language, a.target_pathway, a.pathway,
+                  a.answers as "answers: Json<Answers>", a.completed_steps,
+                  a.prescreen as "prescreen: Json<StoredPrescreen>", a.reference, a.expires_at
+           from resume_link l join application a using (application_id)
+           where l.token_hash = $1 and a.status = 'draft' and a.expires_at > now()"#,
+        token_hash
+    )
+    .fetch_optional(pool)
+    .await
+}
+
 /// A submitted application as its page shows it.
 #[derive(Debug, Clone)]
 pub struct Detail {

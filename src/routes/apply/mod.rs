@@ -36,6 +36,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(web::resource(at("/save")).get(save::show).post(save::submit))
         .route(&at("/save/sent"), web::get().to(save::sent))
         .route(&at("/resume/{token}"), web::get().to(save::resume))
+        .route(&at("/resume/{token}/renew"), web::post().to(save::renew))
         .route(&at("/confirmation"), web::get().to(confirmation::show))
         .route(&at("/confirmation/invite.ics"), web::get().to(confirmation::invite))
         .service(

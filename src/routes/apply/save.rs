@@ -63,6 +63,8 @@ pub struct SentPage {
 #[template(path = "apply/resume_invalid.html")]
 pub struct InvalidLinkPage {
     pub ctx: PageCtx,
+    /// Where to ask for a new link to the draft's address, when the draft is still there.
+    pub renew_action: Option<String>,
 }
 
 fn continue_url(ctx: &PageCtx, draft: &Draft) -> String {
@@ -87,6 +89,46 @@ fn page(ctx: PageCtx, draft: &Draft, email: Option<&EmailAddress>, limited: bool
         back,
         ctx,
     }
+}
+
+/// Emails a new link to the draft's address, within the limits; false when a limit refused it.
+async fn send_link(app: &App, page_lang: Lang, draft: &Draft, email: &EmailAddress) -> Result<bool, AppError> {
+    let token = random_token();
+    let expires = (Utc::now() + Duration::days(LINK_DAYS)).min(draft.row.expires_at);
+    let lang = Lang::from_code(&draft.row.language).unwrap_or(page_lang);
+    let message = ResumeLink {
+        ctx: EmailCtx {
+            lang,
+            firm_name: app.settings.firm_name.clone(),
+        },
+        link: crate::links::resume(&app.settings, lang, &token),
+        expires: expiry_text(lang, expires, &draft),
+    };
+    let to = Mailbox::new(None, email.as_ref().parse().map_err(|_| AppError::BadRequest)?);
+
+    let mut tx = app.pool.begin().await?;
+    let allowed = db::applications::count_resume_links(&mut tx, draft.row.application_id).await? < MAX_LINKS_PER_DRAFT
+        && limits::take(
+            &mut tx,
+            Counted::ResumeEmail,
+            &email_key(email.as_ref()),
+            MAX_EMAILS_PER_ADDRESS_PER_DAY,
+        )
+        .await?;
+    if !allowed {
+        tx.rollback().await?;
+        tracing::info!(application_id = %draft.row.application_id, to = %email.masked(), "resume link refused: limit reached");
+        return Ok(false);
+    }
+    db::applications::insert_resume_link(&mut tx, draft.row.application_id, &token_hash(&token), expires).await?;
+    let envelope = Envelope {
+        application_id: Some(draft.row.application_id),
+        ..Envelope::to(&to)
+    };
+    outbox::enqueue(&mut tx, &envelope, &message).await?;
+    tx.commit().await?;
+    tracing::info!(application_id = %draft.row.application_id, to = %email.masked(), "resume link requested");
+    Ok(true)
 }
 
 /// When a link expires, in the applicant's zone (the one their booking page uses) with its
@@ -128,41 +170,9 @@ pub async fn submit(ctx: PageCtx, app: App, session: Session) -> Result<HttpResp
         return html(StatusCode::UNPROCESSABLE_ENTITY, &page(ctx, &draft, None, false));
     };
 
-    let token = random_token();
-    let expires = (Utc::now() + Duration::days(LINK_DAYS)).min(draft.row.expires_at);
-    let lang = Lang::from_code(&draft.row.language).unwrap_or(ctx.lang);
-    let message = ResumeLink {
-        ctx: EmailCtx {
-            lang,
-            firm_name: app.settings.firm_name.clone(),
-        },
-        link: crate::links::resume(&app.settings, lang, &token),
-        expires: expiry_text(lang, expires, &draft),
-    };
-    let to = Mailbox::new(None, email.as_ref().parse().map_err(|_| AppError::BadRequest)?);
-
-    let mut tx = app.pool.begin().await?;
-    let allowed = db::applications::count_resume_links(&mut tx, draft.row.application_id).await? < MAX_LINKS_PER_DRAFT
-        && limits::take(
-            &mut tx,
-            Counted::ResumeEmail,
-            &email_key(email.as_ref()),
-            MAX_EMAILS_PER_ADDRESS_PER_DAY,
-        )
-        .await?;
-    if !allowed {
-        tx.rollback().await?;
-        tracing::info!(application_id = %draft.row.application_id, to = %email.masked(), "resume link refused: limit reached");
+    if !send_link(&app, ctx.lang, &draft, &email).await? {
         return html(StatusCode::TOO_MANY_REQUESTS, &page(ctx, &draft, Some(&email), true));
     }
-    db::applications::insert_resume_link(&mut tx, draft.row.application_id, &token_hash(&token), expires).await?;
-    let envelope = Envelope {
-        application_id: Some(draft.row.application_id),
-        ..Envelope::to(&to)
-    };
-    outbox::enqueue(&mut tx, &envelope, &message).await?;
-    tx.commit().await?;
-    tracing::info!(application_id = %draft.row.application_id, to = %email.masked(), "resume link requested");
     Ok(see_other(&ctx.url("/apply/save/sent")))
 }
 
@@ -189,9 +199,47 @@ pub async fn resume(
     let used = db::applications::use_resume_link(&mut conn, &token_hash(token), &token_hash(&new_token)).await?;
     drop(conn);
     if used.is_none() {
-        return html(StatusCode::GONE, &InvalidLinkPage { ctx });
+        return invalid_link(ctx, &app, token).await;
     }
     TypedSession(&session).set_draft_token(&new_token);
     let draft = gate::current(&app, &session).await?.ok_or(AppError::NotFound)?;
     Ok(see_other(&continue_url(&ctx, &draft)))
+}
+
+/// The draft an expired link was sent for, if it is still there and has an address.
+async fn draft_of_link(app: &App, token: &str) -> Result<Option<(Draft, EmailAddress)>, AppError> {
+    let row = db::applications::draft_of_resume_link(&app.pool, &token_hash(token)).await?;
+    Ok(row.and_then(|row| {
+        let draft = Draft {
+            answers: row.answers.0.clone(),
+            row,
+        };
+        draft_email(&draft).map(|email| (draft, email))
+    }))
+}
+
+/// An expired or unknown link: when its draft is still there, a button sends a new link to the
+/// draft's address (which the page does not show).
+async fn invalid_link(ctx: PageCtx, app: &App, token: &str) -> Result<HttpResponse, AppError> {
+    let renew_action = draft_of_link(app, token)
+        .await?
+        .map(|_| ctx.url(&format!("/apply/resume/{token}/renew")));
+    html(StatusCode::GONE, &InvalidLinkPage { ctx, renew_action })
+}
+
+/// Sends a new link to the address of the draft an expired link was for.
+pub async fn renew(ctx: PageCtx, app: App, path: web::Path<(String, String)>) -> Result<HttpResponse, AppError> {
+    let Some((draft, email)) = draft_of_link(&app, &path.1).await? else {
+        return html(
+            StatusCode::GONE,
+            &InvalidLinkPage {
+                ctx,
+                renew_action: None,
+            },
+        );
+    };
+    if !send_link(&app, ctx.lang, &draft, &email).await? {
+        return html(StatusCode::TOO_MANY_REQUESTS, &page(ctx, &draft, Some(&email), true));
+    }
+    Ok(see_other(&ctx.url("/apply/save/sent")))
 }

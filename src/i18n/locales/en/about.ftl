@@ -54,3 +54,5 @@ consent-first-what = Your answers are kept from the first page on, so that you c
 consent-first-privacy-link = Read how we handle your information (privacy notice)
 err-consent-first = Tick the box to agree that we may keep your answers: without it we cannot store them
 choose-moved-on = Your saved answers are no longer on this device: they continue on the device where you last opened the link from our email, or they have expired. Open that link on this device to continue here, or start again below.
+resume-renew-lead = Your answers are still saved. We can send a new link to the email address you gave.
+resume-renew-button = Send me a new link

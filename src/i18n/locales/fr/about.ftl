@@ -54,3 +54,5 @@ consent-first-what = Vos réponses sont gardées dès la première page, pour qu
 consent-first-privacy-link = Lire comment nous traitons vos renseignements (politique de confidentialité)
 err-consent-first = Cochez la case pour accepter que nous gardions vos réponses : sans cela, nous ne pouvons pas les conserver
 choose-moved-on = Vos réponses enregistrées ne sont plus sur cet appareil : elles continuent sur l’appareil où vous avez ouvert en dernier le lien de notre courriel, ou elles ont expiré. Ouvrez ce lien sur cet appareil pour continuer ici, ou recommencez ci-dessous.
+resume-renew-lead = Vos réponses sont toujours enregistrées. Nous pouvons envoyer un nouveau lien à l’adresse courriel que vous avez donnée.
+resume-renew-button = M’envoyer un nouveau lien
