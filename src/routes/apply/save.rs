@@ -102,7 +102,7 @@ async fn send_link(app: &App, page_lang: Lang, draft: &Draft, email: &EmailAddre
             firm_name: app.settings.firm_name.clone(),
         },
         link: crate::links::resume(&app.settings, lang, &token),
-        expires: expiry_text(lang, expires, &draft),
+        expires: expiry_text(lang, expires, draft),
     };
     let to = Mailbox::new(None, email.as_ref().parse().map_err(|_| AppError::BadRequest)?);
 
